@@ -1,0 +1,117 @@
+import { CHALLENGES, listChallenges, type ChallengeSetName, type ListedChallenge, type RunMode } from './catalogue.js'
+import { withOverrides, type CompletionRule } from './rule-types.js'
+import { challengerRules } from './rules-challenger.js'
+import { classicStubContentType, firstMatchAcceptPolicy, rankedAcceptPolicy, stubContentType, type AcceptPolicy } from '../domain/accept.js'
+
+/** request facts the CORS policy needs */
+export interface CorsRequest {
+  method: string
+  header(name: string): string | undefined
+}
+
+/** HTTP conventions that differ between the two challenge sets */
+export interface HttpProfile {
+  /** CORS headers on API paths (and on every path when corsOnEveryPath) */
+  cors(request: CorsRequest): Record<string, string>
+  readonly corsOnEveryPath: boolean
+  /** the reference strips Content-Type from empty 204/404 responses (current) or keeps it (classic) */
+  readonly stripEmptyContentType: boolean
+  /** what an unrouted API path answers to an Accept mentioning html */
+  readonly htmlNotFound: 'redirect' | 'page'
+  /** X-CHALLENGER values longer than this get a 431; undefined = no such check */
+  readonly maxChallengerHeaderLength: number | undefined
+  /** PUT /challenger/{guid} whose payload names another GUID */
+  readonly guidMismatchStatus: number
+  /** element order of a challenge in the XML list */
+  readonly challengeXmlFields: readonly ('id' | 'name' | 'description' | 'status')[]
+  /** GET /challenges honours _sortBy */
+  readonly challengesSortable: boolean
+  /** Content-Type of bodiless stub replies (405, heartbeat …) */
+  stubContentType(accept: string | undefined): string
+}
+
+export interface ChallengeSet {
+  readonly name: ChallengeSetName
+  /** challenges listed in a mode, ids from 1; `key` is the set's own challengeStatus key */
+  listed(mode: RunMode): readonly ListedChallenge[]
+  /** internal (current-set) key of a listed key */
+  internalKey(setKey: string): string
+  /** older payload keys that feed a listed key when restoring progress */
+  legacyKeys(setKey: string): readonly string[]
+  readonly rules: readonly CompletionRule[]
+  readonly accept: AcceptPolicy
+  readonly http: HttpProfile
+}
+
+const CURRENT_RULES: readonly CompletionRule[] = [...challengerRules]
+const CLASSIC_OVERRIDES: readonly CompletionRule[] = []
+
+function headerOrStar(value: string | undefined): string {
+  return value && value.trim() !== '' ? value : '*'
+}
+
+const currentHttp: HttpProfile = {
+  cors: (request) => ({
+    'access-control-allow-origin': '*',
+    'access-control-allow-headers': request.method === 'OPTIONS' ? headerOrStar(request.header('access-control-request-headers')) : '*',
+    'access-control-allow-methods': request.method === 'OPTIONS' ? headerOrStar(request.header('access-control-request-method')) : '*',
+    'access-control-expose-headers': '*',
+  }),
+  corsOnEveryPath: false,
+  stripEmptyContentType: true,
+  htmlNotFound: 'redirect',
+  maxChallengerHeaderLength: 100,
+  guidMismatchStatus: 409,
+  challengeXmlFields: ['id', 'name', 'description', 'status'],
+  challengesSortable: true,
+  stubContentType: (accept) => stubContentType(rankedAcceptPolicy, accept),
+}
+
+const classicHttp: HttpProfile = {
+  cors: (request) => {
+    const echoed = request.method === 'OPTIONS' ? request.header('access-control-allow-methods') : undefined
+    return {
+      'access-control-allow-origin': '*',
+      'access-control-allow-credentials': 'true',
+      'access-control-allow-headers': '*',
+      'access-control-allow-methods': echoed ? echoed.toLowerCase() : '*',
+      'access-control-expose-headers': '*',
+    }
+  },
+  corsOnEveryPath: true,
+  stripEmptyContentType: false,
+  htmlNotFound: 'page',
+  maxChallengerHeaderLength: undefined,
+  guidMismatchStatus: 400,
+  challengeXmlFields: ['name', 'description', 'id', 'status'],
+  challengesSortable: false,
+  stubContentType: classicStubContentType,
+}
+
+function buildSet(name: ChallengeSetName, rules: readonly CompletionRule[], accept: AcceptPolicy, http: HttpProfile): ChallengeSet {
+  const lists: Record<RunMode, readonly ListedChallenge[]> = {
+    single: listChallenges(name, 'single'),
+    multi: listChallenges(name, 'multi'),
+  }
+  const toInternal = new Map<string, string>()
+  const legacy = new Map<string, readonly string[]>()
+  for (const challenge of CHALLENGES) {
+    const setKey = name === 'classic' ? challenge.classicKey ?? challenge.key : challenge.key
+    toInternal.set(setKey, challenge.key)
+    legacy.set(setKey, name === 'classic' ? [] : challenge.legacyKeys ?? [])
+  }
+  return {
+    name,
+    listed: (mode) => lists[mode],
+    internalKey: (setKey) => toInternal.get(setKey) ?? setKey,
+    legacyKeys: (setKey) => legacy.get(setKey) ?? [],
+    rules,
+    accept,
+    http,
+  }
+}
+
+export const CHALLENGE_SETS: Readonly<Record<ChallengeSetName, ChallengeSet>> = {
+  current: buildSet('current', CURRENT_RULES, rankedAcceptPolicy, currentHttp),
+  classic: buildSet('classic', withOverrides(CURRENT_RULES, CLASSIC_OVERRIDES), firstMatchAcceptPolicy, classicHttp),
+}

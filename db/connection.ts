@@ -1,0 +1,21 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { migrate } from './migrations.js'
+
+export type SqliteDatabase = Database.Database
+
+const IN_MEMORY = ':memory:'
+
+export function openDatabase(file: string): SqliteDatabase {
+  if (file !== IN_MEMORY) mkdirSync(dirname(file), { recursive: true })
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  // NORMAL with WAL keeps every committed transaction across a process crash (kill -9);
+  // only an OS crash or power loss can drop the last commits.
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+  return db
+}

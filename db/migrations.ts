@@ -1,0 +1,53 @@
+import type { Database } from 'better-sqlite3'
+
+/**
+ * Ordered schema changes. The index + 1 is the schema version kept in PRAGMA user_version,
+ * so a migration is never edited once released: add a new entry instead.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE challengers (
+    guid          TEXT PRIMARY KEY,
+    auth_token    TEXT NOT NULL,
+    secret_note   TEXT NOT NULL DEFAULT '',
+    created_at    INTEGER NOT NULL,
+    last_accessed INTEGER NOT NULL
+  );
+  CREATE INDEX challengers_by_last_accessed ON challengers (last_accessed);
+
+  CREATE TABLE challenge_passes (
+    guid      TEXT NOT NULL REFERENCES challengers (guid) ON DELETE CASCADE,
+    challenge TEXT NOT NULL,
+    passed_at INTEGER NOT NULL,
+    PRIMARY KEY (guid, challenge)
+  ) WITHOUT ROWID;
+
+  -- one todo list per challenger; the shared anonymous list has the empty name
+  CREATE TABLE todo_lists (
+    name    TEXT PRIMARY KEY,
+    next_id INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE todos (
+    list        TEXT NOT NULL REFERENCES todo_lists (name) ON DELETE CASCADE,
+    id          INTEGER NOT NULL,
+    title       TEXT NOT NULL,
+    done_status INTEGER NOT NULL,
+    description TEXT NOT NULL,
+    PRIMARY KEY (list, id)
+  ) WITHOUT ROWID;
+  `,
+]
+
+export function migrate(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > MIGRATIONS.length) {
+    throw new Error(`database schema version ${current} is newer than this server knows (${MIGRATIONS.length}); upgrade the server`)
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!)
+      db.pragma(`user_version = ${version + 1}`)
+    })()
+  }
+}

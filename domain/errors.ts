@@ -1,0 +1,26 @@
+/** a failure a route wants rendered as the reference's `errorMessages` body, in the negotiated format */
+export class ApiError extends Error {
+  readonly statusCode: number
+  readonly messages: readonly string[]
+  /** extra response headers, e.g. Accept-Patch on a 415 */
+  readonly headers: Readonly<Record<string, string>>
+
+  constructor(statusCode: number, messages: string | readonly string[], headers: Record<string, string> = {}) {
+    const list = typeof messages === 'string' ? [messages] : messages
+    super(list.join('; '))
+    this.statusCode = statusCode
+    this.messages = list
+    this.headers = headers
+  }
+}
+
+/** a response with this status and no body (the reference's "stub" replies: 401/403/404/405…) */
+export class EmptyReply extends Error {
+  readonly statusCode: number
+  readonly headers: Readonly<Record<string, string>>
+  constructor(statusCode: number, headers: Record<string, string> = {}) {
+    super(`empty ${statusCode}`)
+    this.statusCode = statusCode
+    this.headers = headers
+  }
+}

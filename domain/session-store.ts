@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto'
+import type { SqliteDatabase } from '../db/connection.js'
+import type { ChallengersRepository, ChallengerRecord } from '../db/challengers-repository.js'
+import type { Todo, TodosRepository } from '../db/todos-repository.js'
+
+/** where the in-memory copy came from: 'loaded' is the reference's LOADED_FROM_PERSISTENCE */
+export type ChallengerOrigin = 'new' | 'loaded'
+
+export interface Challenger {
+  readonly guid: string
+  authToken: string
+  secretNote: string
+  readonly passed: Set<string>
+  origin: ChallengerOrigin
+  lastAccessed: number
+  /** last access time written to disk; access times are flushed lazily, see touch() */
+  persistedAccess: number
+}
+
+export interface SessionStoreOptions {
+  db: SqliteDatabase
+  challengers: ChallengersRepository
+  todos: TodosRepository
+  idleMs: number
+  retentionMs: number
+  now?: () => number
+}
+
+export interface RestorePayload {
+  authToken: string
+  secretNote: string
+  passed: readonly string[]
+}
+
+/** access times only matter to retention (days), so a write per request is not worth it */
+const ACCESS_FLUSH_MS = 60_000
+
+/**
+ * The working set of challengers: SQLite is the truth, memory holds the recently active ones.
+ * Every change a client could observe is committed before the call returns.
+ */
+export function createSessionStore(options: SessionStoreOptions) {
+  const { db, challengers, todos } = options
+  const now = options.now ?? Date.now
+  const working = new Map<string, Challenger>()
+
+  function fromRecord(record: ChallengerRecord, origin: ChallengerOrigin): Challenger {
+    return {
+      guid: record.guid,
+      authToken: record.authToken,
+      secretNote: record.secretNote,
+      passed: new Set(record.passed),
+      origin,
+      lastAccessed: record.lastAccessed,
+      persistedAccess: record.lastAccessed,
+    }
+  }
+
+  const insertNew = db.transaction((record: ChallengerRecord) => {
+    challengers.insert(record)
+    todos.ensureSeeded(record.guid)
+  })
+
+  const deleteWithTodos = db.transaction((guid: string) => {
+    challengers.delete(guid)
+    todos.drop(guid)
+  })
+
+  const replaceList = db.transaction((list: string, replacement: readonly Todo[]) => {
+    todos.clear(list)
+    for (const todo of replacement) todos.insertWithId(list, todo)
+  })
+
+  const store = {
+    /** a brand-new challenger with a fresh todo list, committed before it is returned */
+    create(guid: string = randomUUID(), payload?: RestorePayload): Challenger {
+      const at = now()
+      const record: ChallengerRecord = {
+        guid,
+        authToken: payload?.authToken ?? randomUUID(),
+        secretNote: payload?.secretNote ?? '',
+        createdAt: at,
+        lastAccessed: at,
+        passed: [...(payload?.passed ?? [])],
+      }
+      insertNew(record)
+      const challenger = fromRecord(record, 'new')
+      working.set(guid, challenger)
+      return challenger
+    },
+
+    /** the challenger in memory, or read back from disk (then marked 'loaded') */
+    find(guid: string): Challenger | undefined {
+      const inMemory = working.get(guid)
+      if (inMemory) return inMemory
+      const record = challengers.find(guid)
+      if (!record) return undefined
+      const challenger = fromRecord(record, 'loaded')
+      working.set(guid, challenger)
+      return challenger
+    },
+
+    isInMemory(guid: string): boolean {
+      return working.has(guid)
+    },
+
+    touch(challenger: Challenger): void {
+      const at = now()
+      challenger.lastAccessed = at
+      if (at - challenger.persistedAccess >= ACCESS_FLUSH_MS) {
+        challengers.touch(challenger.guid, at)
+        challenger.persistedAccess = at
+      }
+    },
+
+    /** idempotent; returns true when this call recorded a new pass */
+    pass(challenger: Challenger, key: string): boolean {
+      if (challenger.passed.has(key)) return false
+      challengers.recordPass(challenger.guid, key, now())
+      challenger.passed.add(key)
+      return true
+    },
+
+    setNote(challenger: Challenger, note: string): void {
+      challengers.setNote(challenger.guid, note)
+      challenger.secretNote = note
+    },
+
+    /** PUT /challenger/{guid} onto an existing challenger: token, note and passes replaced */
+    overwrite(challenger: Challenger, payload: RestorePayload): void {
+      challengers.overwrite(challenger.guid, payload.authToken, payload.secretNote, payload.passed, now())
+      challenger.authToken = payload.authToken
+      challenger.secretNote = payload.secretNote
+      challenger.passed.clear()
+      for (const key of payload.passed) challenger.passed.add(key)
+    },
+
+    /** PUT /challenger/{guid} of a GUID not in memory: a fresh challenger from the payload, replacing any copy on disk */
+    replaceWithNew(guid: string, payload: RestorePayload): Challenger {
+      deleteWithTodos(guid)
+      working.delete(guid)
+      return store.create(guid, { ...payload, authToken: payload.authToken || randomUUID() })
+    },
+
+    /** PUT /challenger/database/{guid}: the whole list replaced in one transaction */
+    replaceTodos(challenger: Challenger, list: readonly Todo[]): void {
+      replaceList(challenger.guid, list)
+    },
+
+    ensureTodoList(challenger: Challenger): void {
+      todos.ensureSeeded(challenger.guid)
+    },
+
+    /** drops idle challengers from memory (they stay on disk); returns how many left */
+    evictIdle(): number {
+      const cutoff = now() - options.idleMs
+      let evicted = 0
+      for (const [guid, challenger] of working) {
+        if (challenger.lastAccessed < cutoff) {
+          store.flushAccess(challenger)
+          working.delete(guid)
+          evicted++
+        }
+      }
+      return evicted
+    },
+
+    /** deletes from disk the challengers idle longer than the retention period, except `keep` */
+    purgeExpired(keep: ReadonlySet<string> = new Set()): number {
+      for (const challenger of working.values()) store.flushAccess(challenger)
+      const cutoff = now() - options.retentionMs
+      let purged = 0
+      for (const guid of challengers.idleSince(cutoff)) {
+        if (keep.has(guid)) continue
+        deleteWithTodos(guid)
+        working.delete(guid)
+        purged++
+      }
+      return purged
+    },
+
+    flushAccess(challenger: Challenger): void {
+      if (challenger.persistedAccess !== challenger.lastAccessed) {
+        challengers.touch(challenger.guid, challenger.lastAccessed)
+        challenger.persistedAccess = challenger.lastAccessed
+      }
+    },
+
+    /** writes pending access times; called on shutdown */
+    flushAll(): void {
+      for (const challenger of working.values()) store.flushAccess(challenger)
+    },
+
+    workingSetSize(): number {
+      return working.size
+    },
+  }
+  return store
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>

@@ -1,0 +1,81 @@
+import fp from 'fastify-plugin'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { UNKNOWN_CHALLENGER } from '../domain/run-modes.js'
+import { renderUnknownResource } from '../domain/representations.js'
+import { notFoundPage } from '../domain/not-found-page.js'
+
+/** reason phrases where Jetty (the reference's server) differs from Node's defaults */
+const JETTY_REASON_PHRASES: Readonly<Record<number, string>> = { 500: 'Server Error' }
+
+const FASTIFY_CHARSET = '; charset=utf-8'
+
+function isEmpty(payload: unknown): boolean {
+  return payload === undefined || payload === null || payload === ''
+}
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+export default fp(async (app) => {
+  const http = app.challengeSet.http
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.apiPath !== null && request.challengerHeaderTooLong) {
+      return reply.sendErrors(431, `X-CHALLENGER header is too large, maximum allowed is ${http.maxChallengerHeaderLength} characters`)
+    }
+  })
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.apiPath !== null) return reply.code(404).send()
+    return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Route ${request.method}:${request.url.split('?', 1)[0]} not found` })
+  })
+
+  /** the reference's rewrite of empty 404s on API paths, keyed on the raw Accept string */
+  function rewriteEmptyNotFound(request: FastifyRequest, reply: FastifyReply): string | undefined {
+    const accept = (header(request, 'accept') ?? '').toLowerCase()
+    if (accept.includes('html')) {
+      if (http.htmlNotFound === 'redirect') {
+        reply.code(307).header('location', `/gui/404/${request.apiPath}`)
+        return undefined
+      }
+      reply.header('content-type', 'text/html')
+      return notFoundPage(request.apiPath ?? '')
+    }
+    if (accept.startsWith('application/') && accept.endsWith('json')) {
+      reply.header('content-type', 'application/json')
+      return renderUnknownResource('json')
+    }
+    if (accept.startsWith('application/') && accept.endsWith('xml')) {
+      reply.header('content-type', 'application/xml')
+      return renderUnknownResource('xml')
+    }
+    return undefined
+  }
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const onApiPath = request.apiPath !== null
+    let body = payload
+    if (onApiPath || http.corsOnEveryPath) {
+      reply.headers(http.cors({ method: request.method, header: (name) => header(request, name) }))
+    }
+    if (onApiPath && !reply.hasHeader('x-challenger')) {
+      // the bare /challenger path only echoes a session it recognised
+      if (request.challenger) reply.header('x-challenger', request.challenger.guid)
+      else if (request.apiPath !== 'challenger') reply.header('x-challenger', UNKNOWN_CHALLENGER)
+    }
+    if (onApiPath && reply.statusCode === 404 && isEmpty(body)) body = rewriteEmptyNotFound(request, reply)
+    if (http.stripEmptyContentType && isEmpty(body) && (reply.statusCode === 204 || reply.statusCode === 404 || reply.statusCode === 307)) {
+      reply.removeHeader('content-type')
+    }
+    // Fastify appends a charset to JSON types; the reference never sends one
+    const contentType = reply.getHeader('content-type')
+    if (typeof contentType === 'string' && contentType.endsWith(FASTIFY_CHARSET)) {
+      reply.header('content-type', contentType.slice(0, -FASTIFY_CHARSET.length))
+    }
+    const phrase = JETTY_REASON_PHRASES[reply.statusCode]
+    if (phrase) reply.raw.statusMessage = phrase
+    return body
+  })
+}, { name: 'http-conventions', dependencies: ['sessions', 'representation'] })

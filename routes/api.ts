@@ -1,0 +1,21 @@
+import type { FastifyPluginAsync } from 'fastify'
+import challengerRoutes from './challenger.js'
+import challengesRoutes from './challenges.js'
+
+export interface ApiRoutesOptions {
+  /** the root mount repeats the /api routes; only the /api copy is listed in the OpenAPI document */
+  hideFromDocs: boolean
+}
+
+/** every challenges-API resource; app.ts mounts this once at the root and once under /api */
+const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, options) => {
+  if (options.hideFromDocs) {
+    app.addHook('onRoute', (route) => {
+      route.schema = { ...route.schema, hide: true }
+    })
+  }
+  await app.register(challengerRoutes)
+  await app.register(challengesRoutes)
+}
+
+export default apiRoutes
