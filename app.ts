@@ -12,6 +12,7 @@ import body from './plugins/body.js'
 import errors from './plugins/errors.js'
 import swagger from './plugins/swagger.js'
 import apiRoutes from './routes/api.js'
+import { applyMethodOverride } from './domain/method-override.js'
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger']
@@ -28,6 +29,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     return503OnClosing: true,
     requestIdHeader: false,
+    // Fastify's only hook before routing: the override must choose the route, not just the handler
+    rewriteUrl: (request) => {
+      applyMethodOverride(request)
+      return request.url ?? '/'
+    },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(sensible)

@@ -1,6 +1,9 @@
 import { CHALLENGES, listChallenges, type ChallengeSetName, type ListedChallenge, type RunMode } from './catalogue.js'
 import { withOverrides, type CompletionRule } from './rule-types.js'
 import { challengerRules } from './rules-challenger.js'
+import { todosRules } from './rules-todos.js'
+import { heartbeatRules } from './rules-heartbeat.js'
+import { secretRules } from './rules-secret.js'
 import { classicStubContentType, firstMatchAcceptPolicy, rankedAcceptPolicy, stubContentType, type AcceptPolicy } from '../domain/accept.js'
 
 /** request facts the CORS policy needs */
@@ -43,7 +46,7 @@ export interface ChallengeSet {
   readonly http: HttpProfile
 }
 
-const CURRENT_RULES: readonly CompletionRule[] = [...challengerRules]
+const CURRENT_RULES: readonly CompletionRule[] = [...challengerRules, ...todosRules, ...heartbeatRules, ...secretRules]
 const CLASSIC_OVERRIDES: readonly CompletionRule[] = []
 
 function headerOrStar(value: string | undefined): string {

@@ -4,13 +4,7 @@ import type { CompletionRule, RequestFacts, ResponseFacts, RuleContext } from '.
 import type { Challenger } from '../domain/session-store.js'
 import { rawQueryOf } from '../domain/api-paths.js'
 import { normaliseChallengerHeader } from '../domain/run-modes.js'
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** method on the wire, before any X-HTTP-Method-Override */
-    realMethod: string
-  }
-}
+import { wireMethodOf } from '../domain/method-override.js'
 
 function headerValue(value: string | string[] | number | undefined): string | undefined {
   if (value === undefined) return undefined
@@ -21,7 +15,7 @@ function requestFacts(request: FastifyRequest): RequestFacts {
   const rawQuery = rawQueryOf(request.url)
   return {
     method: request.method,
-    realMethod: request.realMethod || request.method,
+    realMethod: wireMethodOf(request.raw),
     path: request.apiPath ?? '',
     rawQuery,
     query: new URLSearchParams(rawQuery),
@@ -61,8 +55,6 @@ export default fp(async (app) => {
       if (!challenger.passed.has(rule.key) && rule.passes(ctx)) sessions.pass(challenger, rule.key)
     }
   }
-
-  app.decorateRequest('realMethod', '')
 
   app.addHook('onRequest', async (request) => {
     if (request.apiPath === null || !request.challenger || request.challengerHeaderTooLong) return

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify'
 import challengerRoutes from './challenger.js'
 import challengesRoutes from './challenges.js'
+import todosRoutes from './todos.js'
+import heartbeatRoutes from './heartbeat.js'
+import secretRoutes from './secret.js'
 
 export interface ApiRoutesOptions {
   /** the root mount repeats the /api routes; only the /api copy is listed in the OpenAPI document */
@@ -16,6 +19,9 @@ const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, options) => 
   }
   await app.register(challengerRoutes)
   await app.register(challengesRoutes)
+  await app.register(todosRoutes)
+  await app.register(heartbeatRoutes)
+  await app.register(secretRoutes)
 }
 
 export default apiRoutes

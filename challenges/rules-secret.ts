@@ -1,0 +1,3 @@
+import type { CompletionRule } from './rule-types.js'
+
+export const secretRules: readonly CompletionRule[] = []

@@ -1,0 +1,3 @@
+import type { CompletionRule } from './rule-types.js'
+
+export const todosRules: readonly CompletionRule[] = []
