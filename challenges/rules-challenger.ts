@@ -36,3 +36,6 @@ export const challengerRules: readonly CompletionRule[] = [
   responseRule('PUT_RESTORABLE_TODOS', ({ request, response }) =>
     request.method === 'PUT' && DATABASE_PATH.test(request.path) && response.status === 204),
 ]
+
+/** classic-set replacements for rules above whose trigger differed (classic.md §4) */
+export const challengerClassicOverrides: readonly CompletionRule[] = []

@@ -1,3 +1,6 @@
 import type { CompletionRule } from './rule-types.js'
 
 export const secretRules: readonly CompletionRule[] = []
+
+/** classic-set replacements for rules above whose trigger differed (classic.md §4) */
+export const secretClassicOverrides: readonly CompletionRule[] = []

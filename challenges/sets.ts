@@ -1,9 +1,9 @@
 import { CHALLENGES, listChallenges, type ChallengeSetName, type ListedChallenge, type RunMode } from './catalogue.js'
 import { withOverrides, type CompletionRule } from './rule-types.js'
-import { challengerRules } from './rules-challenger.js'
-import { todosRules } from './rules-todos.js'
-import { heartbeatRules } from './rules-heartbeat.js'
-import { secretRules } from './rules-secret.js'
+import { challengerClassicOverrides, challengerRules } from './rules-challenger.js'
+import { todosClassicOverrides, todosRules } from './rules-todos.js'
+import { heartbeatClassicOverrides, heartbeatRules } from './rules-heartbeat.js'
+import { secretClassicOverrides, secretRules } from './rules-secret.js'
 import { classicStubContentType, firstMatchAcceptPolicy, rankedAcceptPolicy, stubContentType, type AcceptPolicy } from '../domain/accept.js'
 
 /** request facts the CORS policy needs */
@@ -47,7 +47,9 @@ export interface ChallengeSet {
 }
 
 const CURRENT_RULES: readonly CompletionRule[] = [...challengerRules, ...todosRules, ...heartbeatRules, ...secretRules]
-const CLASSIC_OVERRIDES: readonly CompletionRule[] = []
+const CLASSIC_OVERRIDES: readonly CompletionRule[] = [
+  ...challengerClassicOverrides, ...todosClassicOverrides, ...heartbeatClassicOverrides, ...secretClassicOverrides,
+]
 
 function headerOrStar(value: string | undefined): string {
   return value && value.trim() !== '' ? value : '*'
