@@ -1,5 +1,6 @@
 import type { Challenger } from '../domain/session-store.js'
 import type { Todo } from '../db/todos-repository.js'
+import type { ExpectedStatuses } from './sets.js'
 
 export interface RequestFacts {
   /** the method the request was routed as (after X-HTTP-Method-Override) */
@@ -29,6 +30,8 @@ export interface RuleContext {
   readonly challenger: Challenger
   /** that challenger's todos as they are now */
   todos(): Todo[]
+  /** statuses of the active set (validation 422 or 400, …) */
+  readonly expected: ExpectedStatuses
 }
 
 export type RulePhase = 'request' | 'response'

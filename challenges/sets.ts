@@ -4,6 +4,8 @@ import { challengerClassicOverrides, challengerRules } from './rules-challenger.
 import { todosClassicOverrides, todosRules } from './rules-todos.js'
 import { heartbeatClassicOverrides, heartbeatRules } from './rules-heartbeat.js'
 import { secretClassicOverrides, secretRules } from './rules-secret.js'
+import type { HTTPMethods } from 'fastify'
+import { classicTodoWriteRules, currentTodoWriteRules, type TodoWriteRules } from '../domain/todo-writes.js'
 import { classicStubContentType, firstMatchAcceptPolicy, rankedAcceptPolicy, stubContentType, type AcceptPolicy } from '../domain/accept.js'
 
 /** request facts the CORS policy needs */
@@ -33,6 +35,38 @@ export interface HttpProfile {
   stubContentType(accept: string | undefined): string
 }
 
+/** how the todo API differs between the sets (todos.md §10, classic.md §1–2) */
+export interface TodoApiProfile {
+  readonly writeRules: TodoWriteRules
+  readonly deleteStatus: number
+  readonly maxTodos: number
+  readonly bodyTooLargeMessage: string
+  /** a JSON body that parses but is not an object */
+  readonly nonObjectJsonMessage: string
+  readonly collectionAllow: string
+  readonly instanceAllow: string
+  /** extra headers on OPTIONS /todos/{id} */
+  readonly instanceOptionsHeaders: Readonly<Record<string, string>>
+  /** extra headers on every GET/HEAD/QUERY /todos reply and OPTIONS /todos */
+  readonly collectionHeaders: Readonly<Record<string, string>>
+  readonly collectionNotAllowed: readonly HTTPMethods[]
+  /** 405s of /todos/{id}, each with the Allow header it carries (empty: none) */
+  readonly instanceNotAllowed: readonly { method: HTTPMethods; allow?: string }[]
+  /** request Content-Types read as XML besides application/xml and text/xml */
+  readonly acceptsStructuredXmlBodies: boolean
+  /** PUT /todos with the id in the body */
+  readonly collectionPut: boolean
+  /** /todos/export and text/calendar */
+  readonly exports: boolean
+}
+
+/** statuses completion rules compare against; they differ per set */
+export interface ExpectedStatuses {
+  readonly validation: number
+  readonly maxTodos: number
+  readonly delete: number
+}
+
 export interface ChallengeSet {
   readonly name: ChallengeSetName
   /** challenges listed in a mode, ids from 1; `key` is the set's own challengeStatus key */
@@ -44,6 +78,8 @@ export interface ChallengeSet {
   readonly rules: readonly CompletionRule[]
   readonly accept: AcceptPolicy
   readonly http: HttpProfile
+  readonly todos: TodoApiProfile
+  readonly expected: ExpectedStatuses
 }
 
 const CURRENT_RULES: readonly CompletionRule[] = [...challengerRules, ...todosRules, ...heartbeatRules, ...secretRules]
@@ -93,7 +129,44 @@ const classicHttp: HttpProfile = {
   stubContentType: classicStubContentType,
 }
 
-function buildSet(name: ChallengeSetName, rules: readonly CompletionRule[], accept: AcceptPolicy, http: HttpProfile): ChallengeSet {
+const ACCEPT_QUERY = 'application/x-www-form-urlencoded, application/jsonpath, application/vnd.thingifier.query+json'
+
+const currentTodos: TodoApiProfile = {
+  writeRules: currentTodoWriteRules,
+  deleteStatus: 204,
+  maxTodos: 20,
+  bodyTooLargeMessage: 'Error: request body too large, max allowed is 5000 bytes',
+  nonObjectJsonMessage: 'JSON document must be an object',
+  collectionAllow: 'OPTIONS, GET, HEAD, POST, QUERY, PUT',
+  instanceAllow: 'OPTIONS, GET, HEAD, POST, PUT, PATCH, DELETE',
+  instanceOptionsHeaders: { 'accept-patch': 'application/json, application/merge-patch+json, application/json-patch+json' },
+  collectionHeaders: { 'accept-query': ACCEPT_QUERY },
+  collectionNotAllowed: ['DELETE', 'PATCH', 'TRACE'],
+  // the reference's QUERY 405 carries an Allow list computed before PATCH existed
+  instanceNotAllowed: [{ method: 'QUERY', allow: 'OPTIONS, GET, HEAD, POST, PUT, DELETE' }, { method: 'TRACE' }],
+  acceptsStructuredXmlBodies: true,
+  collectionPut: true,
+  exports: true,
+}
+
+const classicTodos: TodoApiProfile = {
+  writeRules: classicTodoWriteRules,
+  deleteStatus: 200,
+  maxTodos: 20,
+  bodyTooLargeMessage: 'Error: Request body too large, max allowed is 5000 bytes',
+  nonObjectJsonMessage: 'Invalid Json Payload: please check the syntax of the request body',
+  collectionAllow: 'OPTIONS, GET, HEAD, POST',
+  instanceAllow: 'OPTIONS, GET, HEAD, POST, PUT, DELETE',
+  instanceOptionsHeaders: {},
+  collectionHeaders: {},
+  collectionNotAllowed: ['PUT', 'DELETE', 'PATCH', 'TRACE', 'QUERY'],
+  instanceNotAllowed: [{ method: 'PATCH' }, { method: 'TRACE' }, { method: 'QUERY' }],
+  acceptsStructuredXmlBodies: false,
+  collectionPut: false,
+  exports: false,
+}
+
+function buildSet(name: ChallengeSetName, rules: readonly CompletionRule[], accept: AcceptPolicy, http: HttpProfile, todos: TodoApiProfile): ChallengeSet {
   const lists: Record<RunMode, readonly ListedChallenge[]> = {
     single: listChallenges(name, 'single'),
     multi: listChallenges(name, 'multi'),
@@ -113,10 +186,12 @@ function buildSet(name: ChallengeSetName, rules: readonly CompletionRule[], acce
     rules,
     accept,
     http,
+    todos,
+    expected: { validation: todos.writeRules.validationStatus, maxTodos: todos.writeRules.maxTodosStatus, delete: todos.deleteStatus },
   }
 }
 
 export const CHALLENGE_SETS: Readonly<Record<ChallengeSetName, ChallengeSet>> = {
-  current: buildSet('current', CURRENT_RULES, rankedAcceptPolicy, currentHttp),
-  classic: buildSet('classic', withOverrides(CURRENT_RULES, CLASSIC_OVERRIDES), firstMatchAcceptPolicy, classicHttp),
+  current: buildSet('current', CURRENT_RULES, rankedAcceptPolicy, currentHttp, currentTodos),
+  classic: buildSet('classic', withOverrides(CURRENT_RULES, CLASSIC_OVERRIDES), firstMatchAcceptPolicy, classicHttp, classicTodos),
 }

@@ -71,12 +71,12 @@ export function createTodosRepository(db: SqliteDatabase) {
     count(list: string): number {
       return countTodos.get(list)!.n
     },
-    create(list: string, fields: TodoFields): Todo {
+    create: db.transaction((list: string, fields: TodoFields): Todo => {
       insertList.run(list)
       const id = nextId(list)
       setNextId.run(id + 1, list)
       return insert(list, id, fields)
-    },
+    }),
     update(list: string, todo: Todo): void {
       updateTodo.run(todo.title, todo.doneStatus ? 1 : 0, todo.description, list, todo.id)
     },

@@ -50,6 +50,7 @@ export default fp(async (app) => {
       response,
       challenger,
       todos: () => app.repositories.todos.all(challenger.guid),
+      expected: challengeSet.expected,
     }
     for (const rule of rules) {
       if (!challenger.passed.has(rule.key) && rule.passes(ctx)) sessions.pass(challenger, rule.key)

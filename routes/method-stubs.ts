@@ -1,24 +1,15 @@
 import type { FastifyInstance, HTTPMethods } from 'fastify'
 
 export interface StubSpec {
-  /** OPTIONS answer: status, Allow header and, for /challenges, a Content-Type */
-  options: { status: number; allow: string; contentType?: string }
+  /** OPTIONS answer: status, Allow header and, for /challenges, a Content-Type; omit when the route answers OPTIONS itself */
+  options?: { status: number; allow: string; contentType?: string }
   /** methods answered 405 with an empty body */
   notAllowed: readonly HTTPMethods[]
 }
 
 /** OPTIONS and the 405s of one path; hidden from the OpenAPI document */
 export function registerMethodStubs(app: FastifyInstance, url: string, spec: StubSpec): void {
-  app.route({
-    method: 'OPTIONS',
-    url,
-    schema: { hide: true },
-    handler: async (_request, reply) => {
-      reply.code(spec.options.status).header('allow', spec.options.allow)
-      if (spec.options.contentType) reply.header('content-type', spec.options.contentType)
-      return reply.send()
-    },
-  })
+  if (spec.options) registerOptions(app, url, spec.options)
   // a GET stub also answers HEAD (Fastify exposes HEAD for every GET route)
   const methods = spec.notAllowed.includes('GET') ? spec.notAllowed.filter((m) => m !== 'HEAD') : spec.notAllowed
   if (methods.length === 0) return
@@ -27,5 +18,18 @@ export function registerMethodStubs(app: FastifyInstance, url: string, spec: Stu
     url,
     schema: { hide: true },
     handler: async (_request, reply) => reply.sendStub(405),
+  })
+}
+
+function registerOptions(app: FastifyInstance, url: string, options: NonNullable<StubSpec['options']>): void {
+  app.route({
+    method: 'OPTIONS',
+    url,
+    schema: { hide: true },
+    handler: async (_request, reply) => {
+      reply.code(options.status).header('allow', options.allow)
+      if (options.contentType) reply.header('content-type', options.contentType)
+      return reply.send()
+    },
   })
 }

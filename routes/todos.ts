@@ -1,5 +1,221 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { EmptyBody, ErrorMessages } from '../schemas/common.js'
+import { AmendTodoBody, CreateTodoBody, ReplaceTodoBody, Todo, TodoIdParams, TodoList, TodoListQuery } from '../schemas/todos.js'
+import { registerMethodStubs } from './method-stubs.js'
+import { ApiError } from '../domain/errors.js'
+import type { Negotiation, NegotiateOptions } from '../domain/accept.js'
+import { renderCalendar, renderTodo, renderTodoCollection } from '../domain/representations.js'
+import { checkBodySize, parseTodoBody } from '../domain/todo-requests.js'
+import { targetTodoKey, todoKey, validateAmend, validateCreate, validateReplace, type WriteOutcome } from '../domain/todo-writes.js'
+import { listTodos } from './todo-listing.js'
+import registerExport from './todo-export.js'
 
-const todosRoutes: FastifyPluginAsyncTypebox = async () => {}
+/** the shared list anonymous readers see in multi-user mode */
+export const ANONYMOUS_LIST = ''
+const NO_SESSION_MESSAGE = 'Cannot amend details. Missing a valid X-CHALLENGER header.'
+
+type Negotiated = Extract<Negotiation, { ok: true }>
+
+const todosRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { challengeSet, runMode } = app
+  const profile = challengeSet.todos
+  const repository = app.repositories.todos
+  repository.ensureSeeded(ANONYMOUS_LIST)
+
+  const listOf = (request: FastifyRequest) => request.challenger?.guid ?? ANONYMOUS_LIST
+  const mountOf = (request: FastifyRequest) => (request.url.startsWith('/api/') ? '/api' : '')
+  const rawBodyOf = (request: FastifyRequest) => (typeof request.body === 'string' ? request.body : '')
+
+  /** multi-user writes need a session, checked before anything else about the request */
+  function guardWrite(request: FastifyRequest): void {
+    if (!runMode.anonymousWritesAllowed && !request.challenger) throw new ApiError(401, NO_SESSION_MESSAGE)
+  }
+
+  /** Accept → response type (406 when nothing fits), then the body size rule every verb shares */
+  function begin(request: FastifyRequest, reply: FastifyReply, options?: NegotiateOptions): Negotiated {
+    reply.header('x-robots-tag', 'noindex')
+    const negotiation = challengeSet.accept.negotiate(request.headers.accept, options)
+    if (!negotiation.ok) throw new ApiError(406, negotiation.message)
+    checkBodySize(rawBodyOf(request), profile)
+    return negotiation
+  }
+
+  function readBody(request: FastifyRequest): Record<string, unknown> {
+    return parseTodoBody(rawBodyOf(request), request.headers['content-type'], profile)
+  }
+
+  function valueOf<T>(outcome: WriteOutcome<T>): T {
+    if (!outcome.ok) throw new ApiError(outcome.error.status, outcome.error.messages)
+    return outcome.value
+  }
+
+  function findTodo(list: string, id: string | undefined) {
+    const key = todoKey(id)
+    return key === undefined ? undefined : repository.find(list, key)
+  }
+
+  const send = (reply: FastifyReply, negotiated: Negotiated, body: string) => reply.sendBody(negotiated.mediaType, body)
+
+  app.get('/todos', {
+    schema: {
+      tags: ['Todos'],
+      summary: 'List todos (filter, sort and page with query parameters)',
+      querystring: TodoListQuery,
+      response: { 200: TodoList, 400: ErrorMessages, 406: ErrorMessages },
+    },
+  }, async (request, reply) => {
+    reply.headers(profile.collectionHeaders)
+    const todos = listTodos(challengeSet, request, repository.all(listOf(request)))
+    const negotiated = begin(request, reply)
+    return send(reply, negotiated, renderTodoCollection(todos, negotiated.format))
+  })
+
+  app.post('/todos', {
+    schema: {
+      tags: ['Todos'],
+      summary: 'Create a todo (JSON or XML body)',
+      body: CreateTodoBody,
+      response: { 201: Todo, 400: ErrorMessages, 401: ErrorMessages, 406: ErrorMessages, 409: ErrorMessages, 413: ErrorMessages, 415: ErrorMessages, 422: ErrorMessages },
+    },
+  }, async (request, reply) => {
+    guardWrite(request)
+    const negotiated = begin(request, reply)
+    const list = listOf(request)
+    const fields = valueOf(validateCreate(profile.writeRules, readBody(request), repository.count(list), profile.maxTodos))
+    const todo = repository.create(list, fields)
+    reply.code(201).header('location', `${mountOf(request)}/todos/${todo.id}`)
+    return send(reply, negotiated, renderTodo(todo, negotiated.format))
+  })
+
+  if (profile.collectionPut) {
+    app.put('/todos', {
+      schema: {
+        tags: ['Todos'],
+        summary: 'Replace the todo whose id is in the body',
+        body: ReplaceTodoBody,
+        response: { 200: Todo, 401: ErrorMessages, 422: ErrorMessages },
+      },
+    }, async (request, reply) => {
+      guardWrite(request)
+      const negotiated = begin(request, reply)
+      const body = readBody(request)
+      const list = listOf(request)
+      const key = targetTodoKey(undefined, body)
+      const existing = key === undefined ? undefined : repository.find(list, key)
+      const todo = valueOf(validateReplace(profile.writeRules, existing, undefined, body))
+      repository.update(list, todo)
+      return send(reply, negotiated, renderTodo(todo, negotiated.format))
+    })
+  }
+
+  app.route({
+    method: 'OPTIONS',
+    url: '/todos',
+    schema: { hide: true },
+    handler: async (request, reply) => {
+      // the reference rewrote this 204 to 200 only once a session was known
+      reply.code(request.challenger ? 200 : 204).header('allow', profile.collectionAllow).headers(profile.collectionHeaders)
+      return reply.send()
+    },
+  })
+  registerMethodStubs(app, '/todos', { notAllowed: profile.collectionNotAllowed })
+
+  if (profile.exports) registerExport(app, { listOf })
+
+  app.get('/todos/:id', {
+    schema: {
+      tags: ['Todos'],
+      summary: 'One todo, as a collection of one (Accept text/calendar for a VTODO)',
+      params: TodoIdParams,
+      response: { 200: TodoList, 404: ErrorMessages, 406: ErrorMessages },
+    },
+  }, async (request, reply) => {
+    const negotiated = begin(request, reply, { allowCalendar: profile.exports })
+    const todo = findTodo(listOf(request), request.params.id)
+    if (negotiated.format === 'calendar') {
+      if (!todo) throw new ApiError(404, `No such todo entity instance with id == ${request.params.id}`)
+      return send(reply, negotiated, renderCalendar(todo))
+    }
+    if (!todo) throw new ApiError(404, `Could not find an instance with todos/${request.params.id}`)
+    return send(reply, negotiated, renderTodoCollection([todo], negotiated.format))
+  })
+
+  app.post('/todos/:id', {
+    schema: {
+      tags: ['Todos'],
+      summary: 'Amend some fields of a todo',
+      params: TodoIdParams,
+      body: AmendTodoBody,
+      response: { 200: Todo, 401: ErrorMessages, 404: ErrorMessages, 422: ErrorMessages },
+    },
+  }, async (request, reply) => {
+    guardWrite(request)
+    const negotiated = begin(request, reply)
+    const body = readBody(request)
+    const list = listOf(request)
+    const todo = valueOf(validateAmend(profile.writeRules, findTodo(list, request.params.id), request.params.id, body))
+    repository.update(list, todo)
+    return send(reply, negotiated, renderTodo(todo, negotiated.format))
+  })
+
+  app.put('/todos/:id', {
+    schema: {
+      tags: ['Todos'],
+      summary: 'Replace a todo (omitted fields return to their defaults)',
+      params: TodoIdParams,
+      body: ReplaceTodoBody,
+      response: { 200: Todo, 401: ErrorMessages, 404: ErrorMessages, 422: ErrorMessages },
+    },
+  }, async (request, reply) => {
+    guardWrite(request)
+    const negotiated = begin(request, reply)
+    const body = readBody(request)
+    const list = listOf(request)
+    const key = targetTodoKey(request.params.id, body)
+    const existing = key === undefined ? undefined : repository.find(list, key)
+    const todo = valueOf(validateReplace(profile.writeRules, existing, request.params.id, body))
+    repository.update(list, todo)
+    return send(reply, negotiated, renderTodo(todo, negotiated.format))
+  })
+
+  app.delete('/todos/:id', {
+    schema: {
+      tags: ['Todos'],
+      summary: 'Delete a todo',
+      params: TodoIdParams,
+      response: { 204: EmptyBody, 401: ErrorMessages, 404: ErrorMessages },
+    },
+  }, async (request, reply) => {
+    guardWrite(request)
+    begin(request, reply)
+    const key = todoKey(request.params.id)
+    if (key === undefined || !repository.delete(listOf(request), key)) {
+      throw new ApiError(404, `Could not find any instances with todos/${request.params.id}`)
+    }
+    return reply.header('content-type', 'application/json').sendEmpty(profile.deleteStatus)
+  })
+
+  app.route({
+    method: 'OPTIONS',
+    url: '/todos/:id',
+    schema: { hide: true },
+    handler: async (_request, reply) => {
+      reply.code(204).header('allow', profile.instanceAllow).headers(profile.instanceOptionsHeaders)
+      return reply.send()
+    },
+  })
+  for (const { method, allow } of profile.instanceNotAllowed) {
+    app.route({
+      method,
+      url: '/todos/:id',
+      schema: { hide: true },
+      handler: async (_request, reply) => {
+        if (allow) reply.header('allow', allow)
+        return reply.sendStub(405)
+      },
+    })
+  }
+}
 
 export default todosRoutes
