@@ -105,6 +105,9 @@ export const todosRules: readonly CompletionRule[] = [
   responseRule('POST_CREATE_JSON_ACCEPT_XML', all(postCollection, status(201), (ctx) => requestType(ctx) === 'application/json',
     (ctx) => isXmlType(responseType(ctx)))),
 
+  ...([['PATCH_TODOS_PARTIAL_200', 'application/json'], ['PATCH_TODOS_MERGE_PATCH_200', 'application/merge-patch+json'],
+    ['PATCH_TODOS_JSON_PATCH_200', 'application/json-patch+json']] as const).map(([key, type]) =>
+    responseRule(key, all(method('PATCH'), isInstance, status(200), (ctx) => requestType(ctx) === type))),
   responseRule('GET_TODO_ACCEPT_TEXT_CALENDAR', all(method('GET'), isInstance, status(200), (ctx) => responseType(ctx) === 'text/calendar')),
   responseRule('GET_ACCEPT_XML_Q_PREFERRED', all(getCollection, (ctx) => compactAccept(ctx) === 'application/json;q=0.5,application/xml;q=1',
     (ctx) => responseType(ctx) === 'application/xml')),

@@ -5,6 +5,7 @@ import { todosClassicOverrides, todosRules } from './rules-todos.js'
 import { heartbeatClassicOverrides, heartbeatRules } from './rules-heartbeat.js'
 import { secretClassicOverrides, secretRules } from './rules-secret.js'
 import type { HTTPMethods } from 'fastify'
+import { ACCEPT_PATCH } from '../domain/todo-patch.js'
 import { classicTodoWriteRules, currentTodoWriteRules, type TodoWriteRules } from '../domain/todo-writes.js'
 import { classicStubContentType, firstMatchAcceptPolicy, rankedAcceptPolicy, stubContentType, type AcceptPolicy } from '../domain/accept.js'
 
@@ -58,6 +59,8 @@ export interface TodoApiProfile {
   readonly collectionPut: boolean
   /** /todos/export and text/calendar */
   readonly exports: boolean
+  /** PATCH /todos/{id} in its three styles */
+  readonly patch: boolean
 }
 
 /** statuses completion rules compare against; they differ per set */
@@ -139,7 +142,7 @@ const currentTodos: TodoApiProfile = {
   nonObjectJsonMessage: 'JSON document must be an object',
   collectionAllow: 'OPTIONS, GET, HEAD, POST, QUERY, PUT',
   instanceAllow: 'OPTIONS, GET, HEAD, POST, PUT, PATCH, DELETE',
-  instanceOptionsHeaders: { 'accept-patch': 'application/json, application/merge-patch+json, application/json-patch+json' },
+  instanceOptionsHeaders: { 'accept-patch': ACCEPT_PATCH },
   collectionHeaders: { 'accept-query': ACCEPT_QUERY },
   collectionNotAllowed: ['DELETE', 'PATCH', 'TRACE'],
   // the reference's QUERY 405 carries an Allow list computed before PATCH existed
@@ -147,6 +150,7 @@ const currentTodos: TodoApiProfile = {
   acceptsStructuredXmlBodies: true,
   collectionPut: true,
   exports: true,
+  patch: true,
 }
 
 const classicTodos: TodoApiProfile = {
@@ -164,6 +168,7 @@ const classicTodos: TodoApiProfile = {
   acceptsStructuredXmlBodies: false,
   collectionPut: false,
   exports: false,
+  patch: false,
 }
 
 function buildSet(name: ChallengeSetName, rules: readonly CompletionRule[], accept: AcceptPolicy, http: HttpProfile, todos: TodoApiProfile): ChallengeSet {

@@ -9,6 +9,7 @@ import { renderCalendar, renderTodo, renderTodoCollection } from '../domain/repr
 import { checkBodySize, parseTodoBody } from '../domain/todo-requests.js'
 import { targetTodoKey, todoKey, validateAmend, validateCreate, validateReplace, type WriteOutcome } from '../domain/todo-writes.js'
 import { listTodos } from './todo-listing.js'
+import { patchTodo } from '../domain/todo-patch.js'
 import registerExport from './todo-export.js'
 
 /** the shared list anonymous readers see in multi-user mode */
@@ -178,6 +179,26 @@ const todosRoutes: FastifyPluginAsyncTypebox = async (app) => {
     repository.update(list, todo)
     return send(reply, negotiated, renderTodo(todo, negotiated.format))
   })
+
+  if (profile.patch) {
+    app.patch('/todos/:id', {
+      schema: {
+        tags: ['Todos'],
+        summary: 'Patch a todo: partial JSON, JSON Merge Patch (RFC 7396) or JSON Patch (RFC 6902), chosen by Content-Type',
+        params: TodoIdParams,
+        body: AmendTodoBody,
+        response: { 200: Todo, 400: ErrorMessages, 404: ErrorMessages, 409: ErrorMessages, 415: ErrorMessages, 422: ErrorMessages },
+      },
+    }, async (request, reply) => {
+      guardWrite(request)
+      const negotiated = begin(request, reply)
+      const list = listOf(request)
+      const todo = patchTodo(profile.writeRules, findTodo(list, request.params.id), request.params.id,
+        request.headers['content-type'], rawBodyOf(request))
+      repository.update(list, todo)
+      return send(reply, negotiated, renderTodo(todo, negotiated.format))
+    })
+  }
 
   app.delete('/todos/:id', {
     schema: {
