@@ -12,7 +12,7 @@ import body from './plugins/body.js'
 import errors from './plugins/errors.js'
 import swagger from './plugins/swagger.js'
 import apiRoutes from './routes/api.js'
-import { applyMethodOverride } from './domain/method-override.js'
+import { prepareRequest } from './domain/pre-routing.js'
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger']
@@ -29,9 +29,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     return503OnClosing: true,
     requestIdHeader: false,
-    // Fastify's only hook before routing: the override must choose the route, not just the handler
+    // Fastify's only hook before routing: method override must choose the route, not just the handler
     rewriteUrl: (request) => {
-      applyMethodOverride(request)
+      prepareRequest(request)
       return request.url ?? '/'
     },
   }).withTypeProvider<TypeBoxTypeProvider>()

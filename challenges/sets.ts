@@ -2,10 +2,13 @@ import { CHALLENGES, listChallenges, type ChallengeSetName, type ListedChallenge
 import { withOverrides, type CompletionRule } from './rule-types.js'
 import { challengerClassicOverrides, challengerRules } from './rules-challenger.js'
 import { todosClassicOverrides, todosRules } from './rules-todos.js'
+import { todoQueryRules } from './rules-todo-queries.js'
 import { heartbeatClassicOverrides, heartbeatRules } from './rules-heartbeat.js'
 import { secretClassicOverrides, secretRules } from './rules-secret.js'
 import type { HTTPMethods } from 'fastify'
+import { ACCEPT_QUERY } from '../domain/todo-query-bodies.js'
 import { ACCEPT_PATCH } from '../domain/todo-patch.js'
+import { classicPaging, currentPaging, type PagingPolicy } from '../domain/todo-query.js'
 import { classicTodoWriteRules, currentTodoWriteRules, type TodoWriteRules } from '../domain/todo-writes.js'
 import { classicStubContentType, firstMatchAcceptPolicy, rankedAcceptPolicy, stubContentType, type AcceptPolicy } from '../domain/accept.js'
 
@@ -61,6 +64,10 @@ export interface TodoApiProfile {
   readonly exports: boolean
   /** PATCH /todos/{id} in its three styles */
   readonly patch: boolean
+  /** QUERY /todos with its three body types */
+  readonly query: boolean
+  /** default page, maximum page and the GET rejection of larger _limit values */
+  readonly paging: PagingPolicy
 }
 
 /** statuses completion rules compare against; they differ per set */
@@ -85,7 +92,7 @@ export interface ChallengeSet {
   readonly expected: ExpectedStatuses
 }
 
-const CURRENT_RULES: readonly CompletionRule[] = [...challengerRules, ...todosRules, ...heartbeatRules, ...secretRules]
+const CURRENT_RULES: readonly CompletionRule[] = [...challengerRules, ...todosRules, ...todoQueryRules, ...heartbeatRules, ...secretRules]
 const CLASSIC_OVERRIDES: readonly CompletionRule[] = [
   ...challengerClassicOverrides, ...todosClassicOverrides, ...heartbeatClassicOverrides, ...secretClassicOverrides,
 ]
@@ -132,7 +139,6 @@ const classicHttp: HttpProfile = {
   stubContentType: classicStubContentType,
 }
 
-const ACCEPT_QUERY = 'application/x-www-form-urlencoded, application/jsonpath, application/vnd.thingifier.query+json'
 
 const currentTodos: TodoApiProfile = {
   writeRules: currentTodoWriteRules,
@@ -151,6 +157,8 @@ const currentTodos: TodoApiProfile = {
   collectionPut: true,
   exports: true,
   patch: true,
+  query: true,
+  paging: currentPaging,
 }
 
 const classicTodos: TodoApiProfile = {
@@ -169,6 +177,8 @@ const classicTodos: TodoApiProfile = {
   collectionPut: false,
   exports: false,
   patch: false,
+  query: false,
+  paging: classicPaging,
 }
 
 function buildSet(name: ChallengeSetName, rules: readonly CompletionRule[], accept: AcceptPolicy, http: HttpProfile, todos: TodoApiProfile): ChallengeSet {

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import { Compile } from 'typebox/compile'
 import type { TSchema } from 'typebox'
+import { restoreContentType } from '../domain/pre-routing.js'
 
 /** generous transport cap; the API's own 5000-character rule is checked per route, in the reference's order */
 export const TRANSPORT_BODY_LIMIT = 1024 * 1024
@@ -15,6 +16,10 @@ export default fp(async (app) => {
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: TRANSPORT_BODY_LIMIT }, (_request, body, done) => {
     done(null, body)
+  })
+
+  app.addHook('preValidation', async (request) => {
+    restoreContentType(request.raw)
   })
 
   app.setValidatorCompiler(({ schema, httpPart }) => {

@@ -4,7 +4,7 @@ import type { CompletionRule, RequestFacts, ResponseFacts, RuleContext } from '.
 import type { Challenger } from '../domain/session-store.js'
 import { rawQueryOf } from '../domain/api-paths.js'
 import { normaliseChallengerHeader } from '../domain/run-modes.js'
-import { wireMethodOf } from '../domain/method-override.js'
+import { wireMethodOf } from '../domain/pre-routing.js'
 
 function headerValue(value: string | string[] | number | undefined): string | undefined {
   if (value === undefined) return undefined

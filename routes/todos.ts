@@ -8,8 +8,11 @@ import type { Negotiation, NegotiateOptions } from '../domain/accept.js'
 import { renderCalendar, renderTodo, renderTodoCollection } from '../domain/representations.js'
 import { checkBodySize, parseTodoBody } from '../domain/todo-requests.js'
 import { targetTodoKey, todoKey, validateAmend, validateCreate, validateReplace, type WriteOutcome } from '../domain/todo-writes.js'
-import { listTodos } from './todo-listing.js'
+import { rejectHighLimit, selectTodos, urlQueryOf } from './todo-listing.js'
+import { runQuery } from '../domain/todo-query-bodies.js'
 import { patchTodo } from '../domain/todo-patch.js'
+import type { ParsedTodoQuery } from '../domain/todo-query.js'
+import type { Todo as TodoRecord } from '../db/todos-repository.js'
 import registerExport from './todo-export.js'
 
 /** the shared list anonymous readers see in multi-user mode */
@@ -67,10 +70,35 @@ const todosRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     reply.headers(profile.collectionHeaders)
-    const todos = listTodos(challengeSet, request, repository.all(listOf(request)))
+    const query = urlQueryOf(request)
+    // GET only (not HEAD): the reference's request hook refused large pages before anything else
+    const isGet = request.method === 'GET'
+    if (isGet) rejectHighLimit(query, profile)
     const negotiated = begin(request, reply)
+    const todos = selectTodos(repository.all(listOf(request)), query, profile, isGet)
     return send(reply, negotiated, renderTodoCollection(todos, negotiated.format))
   })
+
+  if (profile.query) {
+    app.route({
+      method: 'QUERY',
+      url: '/todos',
+      schema: {
+        tags: ['Todos'],
+        summary: 'Search todos with a body: form-encoded filters, a JSONPath expression, or a structured JSON query',
+        description: 'Content-Type application/x-www-form-urlencoded (doneStatus=true&_sortBy=-id), application/jsonpath ' +
+          '($.todos[?(@.doneStatus == true)]) or application/vnd.thingifier.query+json ({"filter":{"doneStatus":true}}).',
+        response: { 200: TodoList, 400: ErrorMessages, 415: ErrorMessages, 422: ErrorMessages },
+      },
+      handler: async (request, reply) => {
+        reply.headers(profile.collectionHeaders)
+        const negotiated = begin(request, reply)
+        const tools = { select: (todos: readonly TodoRecord[], query: ParsedTodoQuery) => selectTodos(todos, query, profile, false), paging: profile.paging }
+        const todos = runQuery(repository.all(listOf(request)), urlQueryOf(request), request.headers['content-type'], rawBodyOf(request), tools)
+        return send(reply, negotiated, renderTodoCollection(todos, negotiated.format))
+      },
+    })
+  }
 
   app.post('/todos', {
     schema: {
