@@ -12,6 +12,7 @@ import body from './plugins/body.js'
 import errors from './plugins/errors.js'
 import swagger from './plugins/swagger.js'
 import apiRoutes from './routes/api.js'
+import guiRoutes from './routes/gui.js'
 import { prepareRequest } from './domain/pre-routing.js'
 
 export interface BuildOptions {
@@ -53,6 +54,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
   await app.register(swagger)
   await app.register(apiRoutes, { hideFromDocs: true })
   await app.register(apiRoutes, { prefix: '/api', hideFromDocs: false })
+  await app.register(guiRoutes, { adminToken: config.adminToken })
   return app
 }
 
