@@ -131,4 +131,8 @@ export const todosRules: readonly CompletionRule[] = [
 ]
 
 /** classic-set replacements for rules above whose trigger differed (classic.md §4) */
-export const todosClassicOverrides: readonly CompletionRule[] = []
+export const todosClassicOverrides: readonly CompletionRule[] = [
+  // any Accept naming a wildcard counted there, as long as the answer was JSON (curl's default included)
+  responseRule('GET_ACCEPT_ANY_DEFAULT_JSON', all(getCollection, (ctx) => /\*\/\*|application\/\*/.test(acceptOf(ctx)),
+    (ctx) => responseType(ctx) === 'application/json')),
+]

@@ -25,6 +25,8 @@ export interface HttpProfile {
   readonly corsOnEveryPath: boolean
   /** the reference strips Content-Type from empty 204/404 responses (current) or keeps it (classic) */
   readonly stripEmptyContentType: boolean
+  /** Content-Type of an API 404 left without a body (classic kept application/json there) */
+  readonly emptyNotFoundContentType: string | undefined
   /** what an unrouted API path answers to an Accept mentioning html */
   readonly htmlNotFound: 'redirect' | 'page'
   /** X-CHALLENGER values longer than this get a 431; undefined = no such check */
@@ -110,6 +112,7 @@ const currentHttp: HttpProfile = {
   }),
   corsOnEveryPath: false,
   stripEmptyContentType: true,
+  emptyNotFoundContentType: undefined,
   htmlNotFound: 'redirect',
   maxChallengerHeaderLength: 100,
   guidMismatchStatus: 409,
@@ -131,6 +134,7 @@ const classicHttp: HttpProfile = {
   },
   corsOnEveryPath: true,
   stripEmptyContentType: false,
+  emptyNotFoundContentType: 'application/json',
   htmlNotFound: 'page',
   maxChallengerHeaderLength: undefined,
   guidMismatchStatus: 400,

@@ -65,7 +65,10 @@ export default fp(async (app) => {
       if (request.challenger) reply.header('x-challenger', request.challenger.guid)
       else if (request.apiPath !== 'challenger') reply.header('x-challenger', UNKNOWN_CHALLENGER)
     }
-    if (onApiPath && reply.statusCode === 404 && isEmpty(body)) body = rewriteEmptyNotFound(request, reply)
+    if (onApiPath && reply.statusCode === 404 && isEmpty(body)) {
+      body = rewriteEmptyNotFound(request, reply)
+      if (isEmpty(body) && http.emptyNotFoundContentType && reply.statusCode === 404) reply.header('content-type', http.emptyNotFoundContentType)
+    }
     if (http.stripEmptyContentType && isEmpty(body) && (reply.statusCode === 204 || reply.statusCode === 404 || reply.statusCode === 307)) {
       reply.removeHeader('content-type')
     }

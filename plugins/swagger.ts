@@ -22,6 +22,15 @@ export default fp(async (app) => {
       ],
     },
   })
+  // the reference offered its OpenAPI document as a download here; client suites fetch it
+  for (const url of ['/docs/swagger', '/api/docs/swagger']) {
+    app.get(url, { schema: { hide: true } }, async (_request, reply) => {
+      reply.header('content-type', 'application/octet-stream')
+        .header('content-disposition', 'attachment; filename="apichallenges-openapi.json"')
+      return reply.send(JSON.stringify(app.swagger(), null, 2))
+    })
+  }
+
   // each copy in its own context: the UI plugin decorates the instance it is registered on
   for (const routePrefix of ['/docs', '/api/docs']) {
     await app.register(async (scope) => {
