@@ -1,12 +1,8 @@
 import type { SqliteDatabase } from './connection.js'
 
-export interface Todo {
-  id: number
-  title: string
-  doneStatus: boolean
-  description: string
-}
+import type { Todo } from '../schemas/todos.js'
 
+export type { Todo }
 export type TodoFields = Omit<Todo, 'id'>
 
 interface TodoRow {

@@ -4,12 +4,7 @@
  */
 import type { Format } from './accept.js'
 
-export interface Todo {
-  id: number
-  title: string
-  doneStatus: boolean
-  description: string
-}
+import type { Todo } from '../schemas/todos.js'
 
 type Row = readonly string[]
 

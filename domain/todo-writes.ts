@@ -18,12 +18,9 @@
  * The body is the parsed JSON/XML object in body-key order; nothing here mutates it.
  */
 
-export interface Todo {
-  id: number;
-  title: string;
-  doneStatus: boolean;
-  description: string;
-}
+import type { Todo } from '../schemas/todos.js';
+
+export type { Todo };
 
 export type TodoFields = Omit<Todo, 'id'>;
 

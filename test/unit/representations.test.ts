@@ -8,8 +8,8 @@ import {
   renderTodoCollection,
   renderUnknownResource,
   toXml,
-  type Todo,
 } from '../../domain/representations.js'
+import type { Todo } from '../../schemas/todos.js'
 
 const scan: Todo = { id: 1, title: 'scan paperwork', doneStatus: false, description: '' }
 const file: Todo = { id: 2, title: 'file paperwork', doneStatus: true, description: 'in the cabinet' }
