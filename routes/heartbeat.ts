@@ -1,5 +1,79 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { ChallengeSetName } from '../challenges/catalogue.js'
+import { EmptyBody } from '../schemas/common.js'
+import { registerMethodStubs } from './method-stubs.js'
 
-const heartbeatRoutes: FastifyPluginAsyncTypebox = async () => {}
+const ALLOW = 'GET, HEAD, OPTIONS'
+
+/**
+ * How /heartbeat differs between the challenge sets (sessions.md §7.0, classic.md §0, §2.6).
+ * The only place this file looks at the set's name; both fields could move to the set's HttpProfile.
+ */
+interface HeartbeatProfile {
+  /** Content-Type of the OPTIONS 204 (the current set strips it from empty 204s anyway) */
+  readonly optionsContentType: string | undefined
+  /**
+   * QUERY: the current reference has no route (404); the classic one answered a Java error,
+   * which classic.md §0 asks us to replace with a 405 carrying Allow
+   */
+  readonly queryAnswersNotAllowed: boolean
+}
+
+const PROFILES: Readonly<Record<ChallengeSetName, HeartbeatProfile>> = {
+  current: { optionsContentType: undefined, queryAnswersNotAllowed: false },
+  classic: { optionsContentType: 'text/html;charset=utf-8', queryAnswersNotAllowed: true },
+}
+
+/**
+ * /heartbeat: a status-code playground. Every reply is bodiless; its Content-Type follows the set's
+ * stub rule. X-HTTP-Method-Override on a POST is applied before routing (domain/method-override.ts),
+ * so POST + override PATCH lands on the PATCH route below.
+ */
+const heartbeatRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const profile = PROFILES[app.challengeSet.name]
+
+  app.get('/heartbeat', {
+    schema: {
+      tags: ['Heartbeat'],
+      summary: 'Is the server up? 204, no body',
+      description: 'HEAD answers the same. POST, PUT and DELETE answer 405, PATCH 500 and TRACE 501; ' +
+        'a POST with X-HTTP-Method-Override: DELETE, PATCH or TRACE answers as that method.',
+      response: { 204: EmptyBody },
+    },
+  }, async (_request, reply) => reply.sendStub(204))
+
+  app.patch('/heartbeat', {
+    schema: {
+      tags: ['Heartbeat'],
+      summary: 'Always a 500 (Server Error), for the status code challenges',
+      response: { 500: EmptyBody },
+    },
+  }, async (_request, reply) => reply.sendStub(500))
+
+  app.route({
+    method: 'TRACE',
+    url: '/heartbeat',
+    schema: {
+      tags: ['Heartbeat'],
+      summary: 'Always a 501 (Not Implemented), for the status code challenges',
+      response: { 501: EmptyBody },
+    },
+    handler: async (_request, reply) => reply.sendStub(501),
+  })
+
+  registerMethodStubs(app, '/heartbeat', {
+    options: { status: 204, allow: ALLOW, contentType: profile.optionsContentType },
+    notAllowed: ['POST', 'PUT', 'DELETE'],
+  })
+
+  if (profile.queryAnswersNotAllowed) {
+    app.route({
+      method: 'QUERY',
+      url: '/heartbeat',
+      schema: { hide: true },
+      handler: async (_request, reply) => reply.header('allow', ALLOW).sendStub(405),
+    })
+  }
+}
 
 export default heartbeatRoutes
