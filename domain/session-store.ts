@@ -23,6 +23,8 @@ export interface SessionStoreOptions {
   todos: TodosRepository
   idleMs: number
   retentionMs: number
+  /** sessions retention never deletes (the single-user built-in one) */
+  keep?: ReadonlySet<string>
   now?: () => number
 }
 
@@ -165,8 +167,9 @@ export function createSessionStore(options: SessionStoreOptions) {
       return evicted
     },
 
-    /** deletes from disk the challengers idle longer than the retention period, except `keep` */
-    purgeExpired(keep: ReadonlySet<string> = new Set()): number {
+    /** deletes from disk the challengers idle longer than the retention period (never the kept ones) */
+    purgeExpired(): number {
+      const keep = options.keep ?? new Set<string>()
       for (const challenger of working.values()) store.flushAccess(challenger)
       const cutoff = now() - options.retentionMs
       let purged = 0

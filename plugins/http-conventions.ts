@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { UNKNOWN_CHALLENGER } from '../domain/run-modes.js'
-import { renderUnknownResource } from '../domain/representations.js'
+import { renderErrors, renderUnknownResource } from '../domain/representations.js'
 import { notFoundPage } from '../domain/not-found-page.js'
 
 /** reason phrases where Jetty (the reference's server) differs from Node's defaults */
@@ -23,7 +23,10 @@ export default fp(async (app) => {
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.apiPath !== null && request.challengerHeaderTooLong) {
-      return reply.sendErrors(431, `X-CHALLENGER header is too large, maximum allowed is ${http.maxChallengerHeaderLength} characters`)
+      // only JSON or XML here, whatever else the Accept would allow elsewhere
+      const format = http.stubContentType(header(request, 'accept')) === 'application/xml' ? 'xml' : 'json'
+      return reply.code(431).header('content-type', `application/${format}`)
+        .send(renderErrors([`X-CHALLENGER header is too large, maximum allowed is ${http.maxChallengerHeaderLength} characters`], format))
     }
   })
 

@@ -38,10 +38,10 @@ export default fp<SessionsPluginOptions>(async (app, options) => {
     ...app.repositories,
     idleMs: options.idleMinutes * MINUTE,
     retentionMs: options.retentionDays * 24 * 60 * MINUTE,
+    keep: new Set(runMode.builtInGuid ? [runMode.builtInGuid] : []),
     now: options.now,
   })
-  const keep = new Set(runMode.builtInGuid ? [runMode.builtInGuid] : [])
-  store.purgeExpired(keep)
+  store.purgeExpired()
   if (runMode.builtInGuid && !store.find(runMode.builtInGuid)) store.create(runMode.builtInGuid)
 
   app.decorate('sessions', store)
@@ -67,7 +67,7 @@ export default fp<SessionsPluginOptions>(async (app, options) => {
 
   const sweep = setInterval(() => {
     store.evictIdle()
-    store.purgeExpired(keep)
+    store.purgeExpired()
   }, MINUTE)
   sweep.unref()
 

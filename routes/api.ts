@@ -17,6 +17,11 @@ const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, options) => 
       route.schema = { ...route.schema, hide: true }
     })
   }
+  // a trailing slash leaves an empty path parameter (/challenger/, /todos/): the reference had no such route
+  app.addHook('onRequest', async (request, reply) => {
+    const params = request.params as Record<string, string> | undefined
+    if (params && Object.values(params).some((value) => value === '')) return reply.callNotFound()
+  })
   await app.register(challengerRoutes)
   await app.register(challengesRoutes)
   await app.register(todosRoutes)

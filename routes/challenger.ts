@@ -78,7 +78,7 @@ const challengerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const parsed = parseProgress(json.value)
     reply.header('x-challenger', (parsed.ok || parsed.xChallenger) ? parsed.xChallenger : UNKNOWN_CHALLENGER)
     if (!parsed.ok) return reply.sendErrors(400, parsed.message)
-    if (parsed.xChallenger !== guid && !(runMode.builtInGuid && parsed.xChallenger === runMode.builtInGuid)) {
+    if (parsed.xChallenger !== guid) {
       return reply.sendErrors(challengeSet.http.guidMismatchStatus, 'URL GUID does not match payload X-CHALLENGER')
     }
     const existing = runMode.builtInGuid ? challengerFor(guid) : (sessions.isInMemory(guid) ? sessions.find(guid) : undefined)
@@ -106,8 +106,9 @@ const challengerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!challenger) return reply.header('x-challenger', UNKNOWN_CHALLENGER).sendErrors(404, `Challenger not found ${guid}`)
     sessions.touch(challenger)
     reply.header('x-challenger', challenger.guid)
-    if (!todosRepository.exists(challenger.guid)) return reply.sendErrors(404, `Challenger database not instantiated ${guid}`)
-    return reply.sendBody('application/json', renderTodoDatabase(todosRepository.all(challenger.guid)))
+    // the list is looked up by the URL's GUID: in single-user mode only the built-in one exists
+    if (challenger.guid !== guid || !todosRepository.exists(guid)) return reply.sendErrors(404, `Challenger database not instantiated ${guid}`)
+    return reply.sendBody('application/json', renderTodoDatabase(todosRepository.all(guid)))
   })
 
   app.put('/challenger/database/:guid', {
@@ -122,7 +123,7 @@ const challengerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const guid = request.params.guid.trim().toLowerCase()
     const guidError = invalidGuid(guid)
     if (guidError) return reply.header('x-challenger', UNKNOWN_CHALLENGER).sendErrors(400, guidError)
-    const challenger = runMode.builtInGuid ? challengerFor(guid) : (sessions.isInMemory(guid) ? sessions.find(guid) : undefined)
+    const challenger = sessions.isInMemory(guid) ? sessions.find(guid) : undefined
     if (!challenger) {
       return reply.header('x-challenger', UNKNOWN_CHALLENGER)
         .sendErrors(404, 'Unknown Challenger GUID - have you created or loaded the challenger state')
