@@ -145,8 +145,8 @@ export function createSessionStore(options: SessionStoreOptions) {
     },
 
     /** PUT /challenger/database/{guid}: the whole list replaced in one transaction */
-    replaceTodos(challenger: Challenger, list: readonly Todo[]): void {
-      replaceList(challenger.guid, list)
+    replaceTodos(list: string, replacement: readonly Todo[]): void {
+      replaceList(list, replacement)
     },
 
     ensureTodoList(challenger: Challenger): void {

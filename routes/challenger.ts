@@ -123,7 +123,8 @@ const challengerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const guid = request.params.guid.trim().toLowerCase()
     const guidError = invalidGuid(guid)
     if (guidError) return reply.header('x-challenger', UNKNOWN_CHALLENGER).sendErrors(400, guidError)
-    const challenger = sessions.isInMemory(guid) ? sessions.find(guid) : undefined
+    // single-user: the built-in session is always "in memory", and the list written is the one the URL names
+    const challenger = runMode.builtInGuid ? challengerFor(guid) : (sessions.isInMemory(guid) ? sessions.find(guid) : undefined)
     if (!challenger) {
       return reply.header('x-challenger', UNKNOWN_CHALLENGER)
         .sendErrors(404, 'Unknown Challenger GUID - have you created or loaded the challenger state')
@@ -133,7 +134,7 @@ const challengerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!json.ok) return reply.sendErrors(400, INVALID_JSON_MESSAGE)
     const parsed = parseTodoDatabase(json.value)
     if (!parsed.ok) return reply.sendErrors(400, parsed.message)
-    sessions.replaceTodos(challenger, parsed.todos)
+    sessions.replaceTodos(guid, parsed.todos)
     sessions.touch(challenger)
     return reply.header('content-type', 'application/json').sendEmpty(204)
   })

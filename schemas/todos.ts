@@ -36,8 +36,11 @@ export const TodoIdParams = Type.Object({
   id: Type.String({ description: 'todo id' }),
 })
 
+/** a query parameter may be repeated (repeated _sortBy values concatenate) */
+const Repeatable = (description: string) => Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())], { description }))
+
 export const TodoListQuery = Type.Object({
-  _sortBy: Type.Optional(Type.String({ description: 'fields, comma separated, - for descending: -id,title' })),
-  _limit: Type.Optional(Type.String({ description: 'page size (default 10, at most 20)' })),
-  _offset: Type.Optional(Type.String({ description: 'rows to skip' })),
+  _sortBy: Repeatable('fields, comma separated, - for descending: -id,title'),
+  _limit: Repeatable('page size (default 10, at most 20)'),
+  _offset: Repeatable('rows to skip'),
 }, { additionalProperties: true, description: 'filters: field=value, field>value, field~=regex, field*=wild*card, field%=text …' })
