@@ -30,6 +30,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     return503OnClosing: true,
     requestIdHeader: false,
+    // malformed percent-encoding and overlong path parameters never reach a route: answer in the API's error shape
+    frameworkErrors: (error, _request, reply) => {
+      reply.raw.writeHead(400, { 'content-type': 'application/json' })
+      reply.raw.end(JSON.stringify({ errorMessages: [`Bad Request: ${error.message}`] }))
+    },
     // Fastify's only hook before routing: method override must choose the route, not just the handler
     rewriteUrl: (request) => {
       prepareRequest(request)

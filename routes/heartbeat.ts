@@ -1,36 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { ChallengeSetName } from '../challenges/catalogue.js'
 import { EmptyBody } from '../schemas/common.js'
 import { registerMethodStubs } from './method-stubs.js'
 
 const ALLOW = 'GET, HEAD, OPTIONS'
 
 /**
- * How /heartbeat differs between the challenge sets (sessions.md §7.0, classic.md §0, §2.6).
- * The only place this file looks at the set's name; both fields could move to the set's HttpProfile.
- */
-interface HeartbeatProfile {
-  /** Content-Type of the OPTIONS 204 (the current set strips it from empty 204s anyway) */
-  readonly optionsContentType: string | undefined
-  /**
-   * QUERY: the current reference has no route (404); the classic one answered a Java error,
-   * which classic.md §0 asks us to replace with a 405 carrying Allow
-   */
-  readonly queryAnswersNotAllowed: boolean
-}
-
-const PROFILES: Readonly<Record<ChallengeSetName, HeartbeatProfile>> = {
-  current: { optionsContentType: undefined, queryAnswersNotAllowed: false },
-  classic: { optionsContentType: 'text/html;charset=utf-8', queryAnswersNotAllowed: true },
-}
-
-/**
  * /heartbeat: a status-code playground. Every reply is bodiless; its Content-Type follows the set's
- * stub rule. X-HTTP-Method-Override on a POST is applied before routing (domain/method-override.ts),
+ * stub rule. X-HTTP-Method-Override on a POST is applied before routing (domain/pre-routing.ts),
  * so POST + override PATCH lands on the PATCH route below.
  */
 const heartbeatRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const profile = PROFILES[app.challengeSet.name]
+  const profile = app.challengeSet.heartbeat
 
   app.get('/heartbeat', {
     schema: {

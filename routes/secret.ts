@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest, HTTPMethods } from 'fastify'
-import type { ChallengeSetName } from '../challenges/catalogue.js'
 import { EmptyBody, ErrorMessages } from '../schemas/common.js'
 import {
   basicCredentialsOf, bearerTokenOf, MAX_NOTE_LENGTH, SecretNote, SecretNoteHeaders, SecretToken, SecretTokenHeaders,
@@ -22,56 +21,6 @@ const BASIC_CHALLENGE = 'Basic realm="User Visible Realm"'
 const BEARER_CHALLENGE = 'Bearer'
 const LIVE_WIDGET_HEADER = 'x-api-challenges-live-widget'
 const NOTE_ALLOW = 'GET, HEAD, POST, OPTIONS'
-
-/**
- * How /secret/token and /secret/note differ between the challenge sets (sessions.md §7.1–7.3,
- * classic.md S15–S18, §2.7, §2.8). The only place this file looks at the set's name; every field
- * is a candidate for the set's HttpProfile.
- */
-interface SecretProfile {
-  readonly tokenAllow: string
-  /** 405s of /secret/token besides QUERY */
-  readonly tokenNotAllowed: readonly HTTPMethods[]
-  /** GET /secret/token returns the token as JSON */
-  readonly getToken: boolean
-  /** a 401 from /secret/token omits its Basic challenge for the site's live widget */
-  readonly widgetSkipsBasicChallenge: boolean
-  /** /secret/note 401s carry `WWW-Authenticate: Bearer` */
-  readonly noteBearerChallenge: boolean
-  /** multi-user GET /secret/note with no X-CHALLENGER serves the read-only demo note */
-  readonly readOnlyNote: boolean
-  /** status of a note body that parses but is not a valid note */
-  readonly noteValidationStatus: number
-  /** Content-Type of the bodiless replies the reference typed with its framework's default (classic: Spark's) */
-  readonly untypedContentType: string | undefined
-  /** QUERY (unknown to the classic reference) answers 405 with Allow, as classic.md §0 asks */
-  readonly allowOnQuery: boolean
-}
-
-const PROFILES: Readonly<Record<ChallengeSetName, SecretProfile>> = {
-  current: {
-    tokenAllow: 'GET, POST, OPTIONS',
-    tokenNotAllowed: ['HEAD', 'PUT', 'PATCH', 'DELETE', 'TRACE'],
-    getToken: true,
-    widgetSkipsBasicChallenge: true,
-    noteBearerChallenge: true,
-    readOnlyNote: true,
-    noteValidationStatus: 422,
-    untypedContentType: undefined,
-    allowOnQuery: false,
-  },
-  classic: {
-    tokenAllow: 'POST, OPTIONS',
-    tokenNotAllowed: ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'TRACE'],
-    getToken: false,
-    widgetSkipsBasicChallenge: false,
-    noteBearerChallenge: false,
-    readOnlyNote: false,
-    noteValidationStatus: 400,
-    untypedContentType: 'text/html;charset=utf-8',
-    allowOnQuery: true,
-  },
-}
 
 type NoteFormat = 'json' | 'xml'
 const NOTE_MEDIA_TYPES: Readonly<Record<NoteFormat, string>> = { json: 'application/json', xml: 'application/xml' }
@@ -184,7 +133,7 @@ function namesChallenger(request: FastifyRequest): boolean {
 
 const secretRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { challengeSet, sessions } = app
-  const profile = PROFILES[challengeSet.name]
+  const profile = challengeSet.secret
 
   const untyped = (reply: FastifyReply) =>
     profile.untypedContentType ? reply.header('content-type', profile.untypedContentType) : reply

@@ -6,7 +6,7 @@ import { registerMethodStubs } from './method-stubs.js'
 import { ApiError } from '../domain/errors.js'
 import type { Negotiation, NegotiateOptions } from '../domain/accept.js'
 import { renderCalendar, renderTodo, renderTodoCollection } from '../domain/representations.js'
-import { checkBodySize, parseTodoBody } from '../domain/todo-requests.js'
+import { checkBodySize, MAX_BODY_CHARACTERS, parseTodoBody } from '../domain/todo-requests.js'
 import { targetTodoKey, todoKey, validateAmend, validateCreate, validateReplace, type WriteOutcome } from '../domain/todo-writes.js'
 import { rejectHighLimit, selectTodos, urlQueryOf } from './todo-listing.js'
 import { runQuery } from '../domain/todo-query-bodies.js'
@@ -42,6 +42,10 @@ const todosRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const negotiation = challengeSet.accept.negotiate(request.headers.accept, options)
     if (!negotiation.ok) throw new ApiError(406, negotiation.message)
     checkBodySize(rawBodyOf(request), profile)
+    // Fastify does not read GET/HEAD bodies: their declared length stands in for the text
+    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_CHARACTERS && rawBodyOf(request) === '') {
+      throw new ApiError(413, profile.bodyTooLargeMessage)
+    }
     return negotiation
   }
 

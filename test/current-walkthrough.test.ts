@@ -3,22 +3,22 @@ import { build, challengeStatus, newChallenger, tempDir, type TestApp } from './
 import { join } from 'node:path'
 import { buildApp } from '../app.js'
 import { defaultConfig, type AppConfig } from '../config.js'
+import type { InjectOptions } from 'fastify'
 
 /**
  * A learner's whole journey through the current set: one request (or a few) per challenge, the way
  * the challenges describe them, then GET /challenges must report every listed challenge complete.
  */
 
-type Inject = Parameters<TestApp['inject']>[0]
 const BASIC_ADMIN = `Basic ${Buffer.from('admin:password').toString('base64')}`
 
 async function walkTodoAndAuthChallenges(app: TestApp, guid: string): Promise<void> {
   const h = (extra: Record<string, string> = {}) => ({ 'x-challenger': guid, ...extra })
   const json = h({ 'content-type': 'application/json' })
-  const send = async (options: Inject, expected: number) => {
+  const send = async (options: InjectOptions, expected: number) => {
     const response = await app.inject(options)
     if (response.statusCode !== expected) {
-      throw new Error(`${(options as { method?: string }).method ?? 'GET'} ${(options as { url: string }).url} answered ${response.statusCode}, expected ${expected}: ${response.body}`)
+      throw new Error(`${options.method ?? 'GET'} ${String(options.url)} answered ${response.statusCode}, expected ${expected}: ${response.body}`)
     }
     return response
   }
