@@ -59,7 +59,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
   await app.register(swagger)
   await app.register(apiRoutes, { hideFromDocs: true })
   await app.register(apiRoutes, { prefix: '/api', hideFromDocs: false })
-  await app.register(guiRoutes, { adminToken: config.adminToken })
+  await app.register(guiRoutes, { adminToken: config.adminToken, activeMinutes: config.sessionIdleMinutes })
   return app
 }
 

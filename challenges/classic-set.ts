@@ -1,6 +1,7 @@
 import type { HeartbeatProfile, HttpProfile, SecretProfile, SetDefinition, TodoApiProfile } from './set-types.js'
 import { withOverrides, type CompletionRule } from './rule-types.js'
 import { CURRENT_RULES } from './current-set.js'
+import { CLASSIC_SECTIONS } from './catalogue.js'
 import { challengerClassicOverrides } from './rules-challenger.js'
 import { todosClassicOverrides } from './rules-todos.js'
 import { heartbeatClassicOverrides } from './rules-heartbeat.js'
@@ -75,6 +76,8 @@ const secret: SecretProfile = {
 }
 
 export const classicSet: SetDefinition = {
+  sections: CLASSIC_SECTIONS,
+  apiPrefix: '',
   rules: withOverrides(CURRENT_RULES, CLASSIC_OVERRIDES),
   accept: firstMatchAcceptPolicy,
   http,

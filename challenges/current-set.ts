@@ -1,5 +1,6 @@
 import type { HeartbeatProfile, HttpProfile, SecretProfile, SetDefinition, TodoApiProfile } from './set-types.js'
 import type { CompletionRule } from './rule-types.js'
+import { CURRENT_SECTIONS } from './catalogue.js'
 import { challengerRules } from './rules-challenger.js'
 import { todosRules } from './rules-todos.js'
 import { todoQueryRules } from './rules-todo-queries.js'
@@ -72,4 +73,4 @@ const secret: SecretProfile = {
   allowOnQuery: false,
 }
 
-export const currentSet: SetDefinition = { rules: CURRENT_RULES, accept: rankedAcceptPolicy, http, todos, heartbeat, secret }
+export const currentSet: SetDefinition = { sections: CURRENT_SECTIONS, apiPrefix: '/api', rules: CURRENT_RULES, accept: rankedAcceptPolicy, http, todos, heartbeat, secret }

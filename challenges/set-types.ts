@@ -117,6 +117,10 @@ export interface SecretProfile {
 
 /** the profiles of the active set's own pieces, the catalogue aside */
 export interface SetDefinition {
+  /** GUI section titles in display order */
+  readonly sections: readonly string[]
+  /** the path prefix the set's challenge names use ('' for root paths) */
+  readonly apiPrefix: '' | '/api'
   readonly rules: readonly CompletionRule[]
   readonly accept: AcceptPolicy
   readonly http: HttpProfile

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { CLASSIC_SECTIONS, CURRENT_SECTIONS } from '../challenges/catalogue.js'
 import { isUuid } from '../domain/run-modes.js'
 import { createFacilitatorQueries } from '../db/facilitator-queries.js'
 import { ASSETS } from './gui-assets.js'
@@ -12,6 +11,8 @@ import {
 export interface GuiOptions {
   /** facilitator page token; undefined keeps the page off */
   adminToken: string | undefined
+  /** sessions seen within this many minutes count as active (the session idle time) */
+  activeMinutes: number
 }
 
 /** the JSON the progress page polls: GET /gui/challenge-status/{guid} */
@@ -36,7 +37,6 @@ const SESSION_COOKIES = ['X-CHALLENGER', 'X-THINGIFIER-DATABASE-NAME']
 const SESSION_COOKIE_MAX_AGE_SECONDS = 7 * 24 * 60 * 60
 const FACILITATOR_SESSION_LIMIT = 500
 const HARDEST_SHOWN = 10
-const ACTIVE_MINUTES = 10
 
 function percentOf(done: number, total: number): number {
   return total === 0 ? 0 : Math.floor((done * 100) / total)
@@ -71,13 +71,13 @@ const guiRoutes: FastifyPluginAsync<GuiOptions> = async (app, options) => {
   })
 
   const listed = challengeSet.listed(runMode.mode).map((c) => ({ ...c, internal: challengeSet.internalKey(c.key) }))
-  const sectionOrder = challengeSet.name === 'classic' ? CLASSIC_SECTIONS : CURRENT_SECTIONS
+  const sectionOrder = challengeSet.sections
   const facilitatorOn = runMode.mode === 'multi' && options.adminToken !== undefined
   const site: SiteInfo = {
     mode: runMode.mode,
     setName: challengeSet.name,
     challengeCount: listed.length,
-    apiBase: challengeSet.name === 'classic' ? '' : '/api',
+    apiBase: challengeSet.apiPrefix,
     builtInGuid: runMode.builtInGuid,
     facilitatorEnabled: facilitatorOn,
   }
@@ -196,7 +196,7 @@ const guiRoutes: FastifyPluginAsync<GuiOptions> = async (app, options) => {
   function facilitatorView(): FacilitatorView {
     const now = Date.now()
     const rows = facilitator.sessions(listed.map((c) => c.internal), FACILITATOR_SESSION_LIMIT)
-    const counts = facilitator.sessionCounts(now - ACTIVE_MINUTES * 60_000)
+    const counts = facilitator.sessionCounts(now - options.activeMinutes * 60_000)
     const nameOf = new Map(listed.map((c) => [c.internal, c.name]))
     const sessionViews = rows.map((row) => {
       const live = sessions.isInMemory(row.guid) ? sessions.find(row.guid) : undefined
@@ -219,7 +219,7 @@ const guiRoutes: FastifyPluginAsync<GuiOptions> = async (app, options) => {
       now,
       totalSessions: counts.total,
       activeSessions: counts.active,
-      activeMinutes: ACTIVE_MINUTES,
+      activeMinutes: options.activeMinutes,
       sessions: sessionViews,
       hardest,
     }
