@@ -13,14 +13,3 @@ export class ApiError extends Error {
     this.headers = headers
   }
 }
-
-/** a response with this status and no body (the reference's "stub" replies: 401/403/404/405…) */
-export class EmptyReply extends Error {
-  readonly statusCode: number
-  readonly headers: Readonly<Record<string, string>>
-  constructor(statusCode: number, headers: Record<string, string> = {}) {
-    super(`empty ${statusCode}`)
-    this.statusCode = statusCode
-    this.headers = headers
-  }
-}

@@ -65,6 +65,23 @@ const todosRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const send = (reply: FastifyReply, negotiated: Negotiated, body: string) => reply.sendBody(negotiated.mediaType, body)
 
+  /** amend, replace and patch: the shared checks in the reference's order, then the decided todo is stored and echoed */
+  function updateTodo(request: FastifyRequest, reply: FastifyReply, decide: (list: string) => TodoRecord) {
+    guardWrite(request)
+    const negotiated = begin(request, reply)
+    const list = listOf(request)
+    const todo = decide(list)
+    repository.update(list, todo)
+    return send(reply, negotiated, renderTodo(todo, negotiated.format))
+  }
+
+  /** PUT: the target is the URL's id, or the body's on PUT /todos */
+  function replaceFrom(list: string, urlId: string | undefined, body: Record<string, unknown>): TodoRecord {
+    const key = targetTodoKey(urlId, body)
+    const existing = key === undefined ? undefined : repository.find(list, key)
+    return valueOf(validateReplace(profile.writeRules, existing, urlId, body))
+  }
+
   app.get('/todos', {
     schema: {
       tags: ['Todos'],
@@ -129,17 +146,7 @@ const todosRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: ReplaceTodoBody,
         response: { 200: Todo, 401: ErrorMessages, 422: ErrorMessages },
       },
-    }, async (request, reply) => {
-      guardWrite(request)
-      const negotiated = begin(request, reply)
-      const body = readBody(request)
-      const list = listOf(request)
-      const key = targetTodoKey(undefined, body)
-      const existing = key === undefined ? undefined : repository.find(list, key)
-      const todo = valueOf(validateReplace(profile.writeRules, existing, undefined, body))
-      repository.update(list, todo)
-      return send(reply, negotiated, renderTodo(todo, negotiated.format))
-    })
+    }, async (request, reply) => updateTodo(request, reply, (list) => replaceFrom(list, undefined, readBody(request))))
   }
 
   app.route({
@@ -182,15 +189,10 @@ const todosRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: AmendTodoBody,
       response: { 200: Todo, 401: ErrorMessages, 404: ErrorMessages, 422: ErrorMessages },
     },
-  }, async (request, reply) => {
-    guardWrite(request)
-    const negotiated = begin(request, reply)
+  }, async (request, reply) => updateTodo(request, reply, (list) => {
     const body = readBody(request)
-    const list = listOf(request)
-    const todo = valueOf(validateAmend(profile.writeRules, findTodo(list, request.params.id), request.params.id, body))
-    repository.update(list, todo)
-    return send(reply, negotiated, renderTodo(todo, negotiated.format))
-  })
+    return valueOf(validateAmend(profile.writeRules, findTodo(list, request.params.id), request.params.id, body))
+  }))
 
   app.put('/todos/:id', {
     schema: {
@@ -200,17 +202,7 @@ const todosRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: ReplaceTodoBody,
       response: { 200: Todo, 401: ErrorMessages, 404: ErrorMessages, 422: ErrorMessages },
     },
-  }, async (request, reply) => {
-    guardWrite(request)
-    const negotiated = begin(request, reply)
-    const body = readBody(request)
-    const list = listOf(request)
-    const key = targetTodoKey(request.params.id, body)
-    const existing = key === undefined ? undefined : repository.find(list, key)
-    const todo = valueOf(validateReplace(profile.writeRules, existing, request.params.id, body))
-    repository.update(list, todo)
-    return send(reply, negotiated, renderTodo(todo, negotiated.format))
-  })
+  }, async (request, reply) => updateTodo(request, reply, (list) => replaceFrom(list, request.params.id, readBody(request))))
 
   if (profile.patch) {
     app.patch('/todos/:id', {
@@ -221,15 +213,8 @@ const todosRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: AmendTodoBody,
         response: { 200: Todo, 400: ErrorMessages, 404: ErrorMessages, 409: ErrorMessages, 415: ErrorMessages, 422: ErrorMessages },
       },
-    }, async (request, reply) => {
-      guardWrite(request)
-      const negotiated = begin(request, reply)
-      const list = listOf(request)
-      const todo = patchTodo(profile.writeRules, findTodo(list, request.params.id), request.params.id,
-        request.headers['content-type'], rawBodyOf(request))
-      repository.update(list, todo)
-      return send(reply, negotiated, renderTodo(todo, negotiated.format))
-    })
+    }, async (request, reply) => updateTodo(request, reply, (list) => patchTodo(profile.writeRules,
+      findTodo(list, request.params.id), request.params.id, request.headers['content-type'], rawBodyOf(request))))
   }
 
   app.delete('/todos/:id', {
