@@ -32,6 +32,11 @@ const http: HttpProfile = {
   },
   corsOnEveryPath: true,
   stripEmptyContentType: false,
+  untypedErrorContentType: SPARK_DEFAULT_TYPE,
+  // the classic server failed on them with a Java error; a clear 400 replaces it (classic.md §0)
+  unknownMethodStatus: 400,
+  // an overridden request was credited as the verb it was sent with (classic.md S6, §5 item 19)
+  creditsWireMethod: true,
   emptyNotFoundContentType: 'application/json',
   htmlNotFound: 'page',
   maxChallengerHeaderLength: undefined,
@@ -51,8 +56,10 @@ const todos: TodoApiProfile = {
   instanceAllow: 'OPTIONS, GET, HEAD, POST, PUT, DELETE',
   instanceOptionsHeaders: {},
   collectionHeaders: {},
-  collectionNotAllowed: ['PUT', 'DELETE', 'PATCH', 'TRACE', 'QUERY'],
-  instanceNotAllowed: [{ method: 'PATCH' }, { method: 'TRACE' }, { method: 'QUERY' }],
+  // QUERY did not exist there: a 405 naming what does (classic.md §0)
+  collectionNotAllowed: [{ method: 'PUT' }, { method: 'DELETE' }, { method: 'PATCH' }, { method: 'TRACE' },
+    { method: 'QUERY', allow: 'OPTIONS, GET, HEAD, POST' }],
+  instanceNotAllowed: [{ method: 'PATCH' }, { method: 'TRACE' }, { method: 'QUERY', allow: 'OPTIONS, GET, HEAD, POST, PUT, DELETE' }],
   acceptsStructuredXmlBodies: false,
   collectionPut: false,
   exports: false,

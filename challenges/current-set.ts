@@ -29,6 +29,9 @@ const http: HttpProfile = {
   }),
   corsOnEveryPath: false,
   stripEmptyContentType: true,
+  untypedErrorContentType: undefined,
+  unknownMethodStatus: undefined,
+  creditsWireMethod: false,
   emptyNotFoundContentType: undefined,
   htmlNotFound: 'redirect',
   maxChallengerHeaderLength: 100,
@@ -48,7 +51,7 @@ const todos: TodoApiProfile = {
   instanceAllow: 'OPTIONS, GET, HEAD, POST, PUT, PATCH, DELETE',
   instanceOptionsHeaders: { 'accept-patch': ACCEPT_PATCH },
   collectionHeaders: { 'accept-query': ACCEPT_QUERY },
-  collectionNotAllowed: ['DELETE', 'PATCH', 'TRACE'],
+  collectionNotAllowed: [{ method: 'DELETE' }, { method: 'PATCH' }, { method: 'TRACE' }],
   // the reference's QUERY 405 carries an Allow list computed before PATCH existed
   instanceNotAllowed: [{ method: 'QUERY', allow: 'OPTIONS, GET, HEAD, POST, PUT, DELETE' }, { method: 'TRACE' }],
   acceptsStructuredXmlBodies: true,

@@ -24,6 +24,15 @@ export interface HttpProfile {
   readonly corsOnEveryPath: boolean
   /** the reference strips Content-Type from empty 204/404 responses (current) or keeps it (classic) */
   readonly stripEmptyContentType: boolean
+  /**
+   * Content-Type of the JSON error bodies that the reference wrote outside its todo engine
+   * (challenger routes, query-filter failures); undefined: negotiated like every other error
+   */
+  readonly untypedErrorContentType: string | undefined
+  /** status for HTTP methods the reference did not know at all (PROPFIND …); undefined: 404 like any unrouted request */
+  readonly unknownMethodStatus: number | undefined
+  /** completion rules see the method on the wire rather than the overridden one */
+  readonly creditsWireMethod: boolean
   /** Content-Type of an API 404 left without a body (classic kept application/json there) */
   readonly emptyNotFoundContentType: string | undefined
   /** what an unrouted API path answers to an Accept mentioning html */
@@ -54,7 +63,8 @@ export interface TodoApiProfile {
   readonly instanceOptionsHeaders: Readonly<Record<string, string>>
   /** extra headers on every GET/HEAD/QUERY /todos reply and OPTIONS /todos */
   readonly collectionHeaders: Readonly<Record<string, string>>
-  readonly collectionNotAllowed: readonly HTTPMethods[]
+  /** 405s of /todos, each with the Allow header it carries (none: no header) */
+  readonly collectionNotAllowed: readonly { method: HTTPMethods; allow?: string }[]
   /** 405s of /todos/{id}, each with the Allow header it carries (empty: none) */
   readonly instanceNotAllowed: readonly { method: HTTPMethods; allow?: string }[]
   /** request Content-Types read as XML besides application/xml and text/xml */

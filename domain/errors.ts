@@ -5,11 +5,15 @@ export class ApiError extends Error {
   /** extra response headers, e.g. Accept-Patch on a 415 */
   readonly headers: Readonly<Record<string, string>>
 
-  constructor(statusCode: number, messages: string | readonly string[], headers: Record<string, string> = {}) {
+  /** raised outside the todo engine's own checks (see HttpProfile.untypedErrorContentType) */
+  readonly untyped: boolean
+
+  constructor(statusCode: number, messages: string | readonly string[], headers: Record<string, string> = {}, untyped = false) {
     const list = typeof messages === 'string' ? [messages] : messages
     super(list.join('; '))
     this.statusCode = statusCode
     this.messages = list
     this.headers = headers
+    this.untyped = untyped
   }
 }

@@ -16,7 +16,7 @@ export default fp<ErrorsPluginOptions>(async (app, options) => {
   app.setErrorHandler(async (error: FastifyLikeError, request, reply) => {
     if (error instanceof ApiError) {
       reply.headers(error.headers)
-      return reply.sendErrors(error.statusCode, error.messages)
+      return error.untyped ? reply.sendUntypedErrors(error.statusCode, error.messages) : reply.sendErrors(error.statusCode, error.messages)
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.sendErrors(413, options.bodyTooLargeMessage)
     const status = error.statusCode ?? 500

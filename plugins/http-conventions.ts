@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { UNKNOWN_CHALLENGER } from '../domain/run-modes.js'
+import { normalisePath } from '../domain/api-paths.js'
 import { renderErrors, renderUnknownResource } from '../domain/representations.js'
 import { notFoundPage } from '../domain/not-found-page.js'
 
@@ -8,6 +9,8 @@ import { notFoundPage } from '../domain/not-found-page.js'
 const JETTY_REASON_PHRASES: Readonly<Record<number, string>> = { 500: 'Server Error' }
 
 const FASTIFY_CHARSET = '; charset=utf-8'
+/** the methods the reference's servers routed at all; others never reached a resource */
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'QUERY'])
 
 function isEmpty(payload: unknown): boolean {
   return payload === undefined || payload === null || payload === ''
@@ -16,6 +19,10 @@ function isEmpty(payload: unknown): boolean {
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name]
   return Array.isArray(value) ? value[0] : value
+}
+
+function acceptsHtml(request: FastifyRequest): boolean {
+  return (header(request, 'accept') ?? '').toLowerCase().includes('html')
 }
 
 export default fp(async (app) => {
@@ -31,14 +38,20 @@ export default fp(async (app) => {
   })
 
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.apiPath !== null) return reply.code(404).send()
-    return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Route ${request.method}:${request.url.split('?', 1)[0]} not found` })
+    if (request.apiPath !== null && http.unknownMethodStatus !== undefined && !KNOWN_METHODS.has(request.method)) {
+      return reply.sendErrors(http.unknownMethodStatus, `Unsupported HTTP method ${request.method}`)
+    }
+    if (request.apiPath === null && acceptsHtml(request)) {
+      return reply.code(404).header('content-type', 'text/html').send(notFoundPage(normalisePath(request.url)))
+    }
+    // an empty 404: on API paths the onSend rewrite below gives it the reference's body for the Accept
+    return reply.code(404).send()
   })
 
   /** the reference's rewrite of empty 404s on API paths, keyed on the raw Accept string */
   function rewriteEmptyNotFound(request: FastifyRequest, reply: FastifyReply): string | undefined {
     const accept = (header(request, 'accept') ?? '').toLowerCase()
-    if (accept.includes('html')) {
+    if (acceptsHtml(request)) {
       if (http.htmlNotFound === 'redirect') {
         reply.code(307).header('location', `/gui/404/${request.apiPath}`)
         return undefined
@@ -68,10 +81,10 @@ export default fp(async (app) => {
       if (request.challenger) reply.header('x-challenger', request.challenger.guid)
       else if (request.apiPath !== 'challenger') reply.header('x-challenger', UNKNOWN_CHALLENGER)
     }
-    if (onApiPath && reply.statusCode === 404 && isEmpty(body)) {
+    if (onApiPath && reply.statusCode === 404 && (isEmpty(body) || (http.htmlNotFound === 'page' && acceptsHtml(request)))) {
       body = rewriteEmptyNotFound(request, reply)
-      if (isEmpty(body) && http.emptyNotFoundContentType && reply.statusCode === 404) reply.header('content-type', http.emptyNotFoundContentType)
     }
+    if (reply.statusCode === 404 && isEmpty(body) && http.emptyNotFoundContentType) reply.header('content-type', http.emptyNotFoundContentType)
     if (http.stripEmptyContentType && isEmpty(body) && (reply.statusCode === 204 || reply.statusCode === 404 || reply.statusCode === 307)) {
       reply.removeHeader('content-type')
     }

@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyReply {
     /** `{"errorMessages":[…]}` (or its XML/CSV/… form) in the type the request's Accept negotiates, JSON when none */
     sendErrors(statusCode: number, messages: string | readonly string[]): FastifyReply
+    /** errors the reference wrote outside its todo engine: JSON in the set's type for them, else as sendErrors */
+    sendUntypedErrors(statusCode: number, messages: string | readonly string[]): FastifyReply
     /** a bodiless reply whose Content-Type follows the set's stub rule (405s, heartbeat) */
     sendStub(statusCode: number): FastifyReply
     /** a reply with no body (its route schema documents it as null) */
@@ -47,6 +49,12 @@ export default fp<RepresentationPluginOptions>(async (app, options) => {
 
   app.decorateReply('sendBody', function (this: FastifyReply, mediaType: string, body: string) {
     return this.header('content-type', mediaType).send(body)
+  })
+
+  app.decorateReply('sendUntypedErrors', function (this: FastifyReply, statusCode: number, messages: string | readonly string[]) {
+    const type = set.http.untypedErrorContentType
+    if (!type) return this.sendErrors(statusCode, messages)
+    return this.code(statusCode).header('content-type', type).send(renderErrors(typeof messages === 'string' ? [messages] : messages, 'json'))
   })
 
   app.decorateReply('sendStub', function (this: FastifyReply, statusCode: number) {

@@ -11,10 +11,10 @@ function headerValue(value: string | string[] | number | undefined): string | un
   return Array.isArray(value) ? value[0] : String(value)
 }
 
-function requestFacts(request: FastifyRequest): RequestFacts {
+function requestFacts(request: FastifyRequest, creditsWireMethod: boolean): RequestFacts {
   const rawQuery = rawQueryOf(request.url)
   return {
-    method: request.method,
+    method: creditsWireMethod ? wireMethodOf(request.raw) : request.method,
     realMethod: wireMethodOf(request.raw),
     path: request.apiPath ?? '',
     rawQuery,
@@ -59,7 +59,7 @@ export default fp(async (app) => {
 
   app.addHook('onRequest', async (request) => {
     if (request.apiPath === null || !request.challenger || request.challengerHeaderTooLong) return
-    evaluate(requestRules, request.challenger, requestFacts(request), undefined)
+    evaluate(requestRules, request.challenger, requestFacts(request, challengeSet.http.creditsWireMethod), undefined)
   })
 
   // onSend runs before the first byte is written, so a pass is committed before the client sees the reply
@@ -67,7 +67,7 @@ export default fp(async (app) => {
     if (request.apiPath === null) return payload
     const named = normaliseChallengerHeader(headerValue(reply.getHeader('x-challenger')))
     const target = (named && app.runMode.resolve(sessions, named)) || request.challenger
-    if (target) evaluate(responseRules, target, requestFacts(request), responseFacts(reply, payload))
+    if (target) evaluate(responseRules, target, requestFacts(request, challengeSet.http.creditsWireMethod), responseFacts(reply, payload))
     return payload
   })
 }, { name: 'tracking', dependencies: ['sessions', 'representation', 'http-conventions'] })

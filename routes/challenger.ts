@@ -72,14 +72,14 @@ const challengerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const guid = request.params.guid.trim().toLowerCase()
     const guidError = invalidGuid(guid)
-    if (guidError) return reply.sendErrors(400, guidError)
+    if (guidError) return reply.sendUntypedErrors(400, guidError)
     const json = parseJsonBody(request.body)
-    if (!json.ok) return reply.sendErrors(400, INVALID_JSON_MESSAGE)
+    if (!json.ok) return reply.sendUntypedErrors(400, INVALID_JSON_MESSAGE)
     const parsed = parseProgress(json.value)
     reply.header('x-challenger', (parsed.ok || parsed.xChallenger) ? parsed.xChallenger : UNKNOWN_CHALLENGER)
-    if (!parsed.ok) return reply.sendErrors(400, parsed.message)
+    if (!parsed.ok) return reply.sendUntypedErrors(400, parsed.message)
     if (parsed.xChallenger !== guid) {
-      return reply.sendErrors(challengeSet.http.guidMismatchStatus, 'URL GUID does not match payload X-CHALLENGER')
+      return reply.sendUntypedErrors(challengeSet.http.guidMismatchStatus, 'URL GUID does not match payload X-CHALLENGER')
     }
     const existing = runMode.builtInGuid ? challengerFor(guid) : (sessions.isInMemory(guid) ? sessions.find(guid) : undefined)
     if (existing) {
@@ -101,9 +101,9 @@ const challengerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const guid = request.params.guid.trim().toLowerCase()
     const guidError = invalidGuid(guid)
-    if (guidError) return reply.header('x-challenger', UNKNOWN_CHALLENGER).sendErrors(400, guidError)
+    if (guidError) return reply.header('x-challenger', UNKNOWN_CHALLENGER).sendUntypedErrors(400, guidError)
     const challenger = challengerFor(guid)
-    if (!challenger) return reply.header('x-challenger', UNKNOWN_CHALLENGER).sendErrors(404, `Challenger not found ${guid}`)
+    if (!challenger) return reply.header('x-challenger', UNKNOWN_CHALLENGER).sendUntypedErrors(404, `Challenger not found ${guid}`)
     sessions.touch(challenger)
     reply.header('x-challenger', challenger.guid)
     // the list is looked up by the URL's GUID: in single-user mode only the built-in one exists
@@ -122,18 +122,18 @@ const challengerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const guid = request.params.guid.trim().toLowerCase()
     const guidError = invalidGuid(guid)
-    if (guidError) return reply.header('x-challenger', UNKNOWN_CHALLENGER).sendErrors(400, guidError)
+    if (guidError) return reply.header('x-challenger', UNKNOWN_CHALLENGER).sendUntypedErrors(400, guidError)
     // single-user: the built-in session is always "in memory", and the list written is the one the URL names
     const challenger = runMode.builtInGuid ? challengerFor(guid) : (sessions.isInMemory(guid) ? sessions.find(guid) : undefined)
     if (!challenger) {
       return reply.header('x-challenger', UNKNOWN_CHALLENGER)
-        .sendErrors(404, 'Unknown Challenger GUID - have you created or loaded the challenger state')
+        .sendUntypedErrors(404, 'Unknown Challenger GUID - have you created or loaded the challenger state')
     }
     reply.header('x-challenger', challenger.guid)
     const json = parseJsonBody(request.body)
-    if (!json.ok) return reply.sendErrors(400, INVALID_JSON_MESSAGE)
+    if (!json.ok) return reply.sendUntypedErrors(400, INVALID_JSON_MESSAGE)
     const parsed = parseTodoDatabase(json.value)
-    if (!parsed.ok) return reply.sendErrors(400, parsed.message)
+    if (!parsed.ok) return reply.sendUntypedErrors(400, parsed.message)
     sessions.replaceTodos(guid, parsed.todos)
     sessions.touch(challenger)
     return reply.header('content-type', 'application/json').sendEmpty(204)

@@ -33,3 +33,18 @@ function registerOptions(app: FastifyInstance, url: string, options: NonNullable
     },
   })
 }
+
+/** 405s that may each carry their own Allow header */
+export function registerNotAllowed(app: FastifyInstance, url: string, methods: readonly { method: HTTPMethods; allow?: string }[]): void {
+  for (const { method, allow } of methods) {
+    app.route({
+      method,
+      url,
+      schema: { hide: true },
+      handler: async (_request, reply) => {
+        if (allow) reply.header('allow', allow)
+        return reply.sendStub(405)
+      },
+    })
+  }
+}

@@ -3,7 +3,7 @@ import type { TodoApiProfile } from '../challenges/sets.js'
 import type { Todo } from '../db/todos-repository.js'
 import { ApiError } from '../domain/errors.js'
 import { rawQueryOf } from '../domain/api-paths.js'
-import { applyTodoQuery, highLimitError, parseTodoQuery, type ParsedTodoQuery } from '../domain/todo-query.js'
+import { applyTodoQuery, highLimitError, LIMIT_TOO_HIGH_MESSAGE, parseTodoQuery, type ParsedTodoQuery } from '../domain/todo-query.js'
 
 /** the URL's filters, sort and paging (400 when they cannot be read) */
 export function urlQueryOf(request: FastifyRequest): ParsedTodoQuery {
@@ -21,6 +21,7 @@ export function rejectHighLimit(query: ParsedTodoQuery, profile: TodoApiProfile)
 /** filter → sort → page, with the set's paging policy */
 export function selectTodos(todos: readonly Todo[], query: ParsedTodoQuery, profile: TodoApiProfile, rejectHigh: boolean): Todo[] {
   const result = applyTodoQuery(todos, query, profile.paging, { rejectHighLimit: rejectHigh })
-  if (!result.ok) throw new ApiError(result.status, result.message)
+  // a filter that cannot be evaluated failed outside the reference's engine checks
+  if (!result.ok) throw new ApiError(result.status, result.message, {}, result.message !== LIMIT_TOO_HIGH_MESSAGE)
   return result.todos
 }

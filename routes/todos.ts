@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { EmptyBody, ErrorMessages } from '../schemas/common.js'
 import { AmendTodoBody, CreateTodoBody, ReplaceTodoBody, Todo, TodoIdParams, TodoList, TodoListQuery } from '../schemas/todos.js'
-import { registerMethodStubs } from './method-stubs.js'
+import { registerNotAllowed } from './method-stubs.js'
 import { ApiError } from '../domain/errors.js'
 import type { Negotiation, NegotiateOptions } from '../domain/accept.js'
 import { renderCalendar, renderTodo, renderTodoCollection } from '../domain/representations.js'
@@ -32,8 +32,10 @@ const todosRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const rawBodyOf = (request: FastifyRequest) => (typeof request.body === 'string' ? request.body : '')
 
   /** multi-user writes need a session, checked before anything else about the request */
-  function guardWrite(request: FastifyRequest): void {
-    if (!runMode.anonymousWritesAllowed && !request.challenger) throw new ApiError(401, NO_SESSION_MESSAGE)
+  function guardWrite(request: FastifyRequest, reply: FastifyReply): void {
+    if (runMode.anonymousWritesAllowed || request.challenger) return
+    reply.header('x-robots-tag', 'noindex')
+    throw new ApiError(401, NO_SESSION_MESSAGE)
   }
 
   /** Accept → response type (406 when nothing fits), then the body size rule every verb shares */
@@ -67,7 +69,7 @@ const todosRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** amend, replace and patch: the shared checks in the reference's order, then the decided todo is stored and echoed */
   function updateTodo(request: FastifyRequest, reply: FastifyReply, decide: (list: string) => TodoRecord) {
-    guardWrite(request)
+    guardWrite(request, reply)
     const negotiated = begin(request, reply)
     const list = listOf(request)
     const todo = decide(list)
@@ -129,7 +131,7 @@ const todosRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: Todo, 400: ErrorMessages, 401: ErrorMessages, 406: ErrorMessages, 409: ErrorMessages, 413: ErrorMessages, 415: ErrorMessages, 422: ErrorMessages },
     },
   }, async (request, reply) => {
-    guardWrite(request)
+    guardWrite(request, reply)
     const negotiated = begin(request, reply)
     const list = listOf(request)
     const fields = valueOf(validateCreate(profile.writeRules, readBody(request), repository.count(list), profile.maxTodos))
@@ -159,7 +161,6 @@ const todosRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.send()
     },
   })
-  registerMethodStubs(app, '/todos', { notAllowed: profile.collectionNotAllowed })
 
   if (profile.exports) registerExport(app, { listOf })
 
@@ -225,7 +226,7 @@ const todosRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 204: EmptyBody, 401: ErrorMessages, 404: ErrorMessages },
     },
   }, async (request, reply) => {
-    guardWrite(request)
+    guardWrite(request, reply)
     begin(request, reply)
     const key = todoKey(request.params.id)
     if (key === undefined || !repository.delete(listOf(request), key)) {
@@ -243,17 +244,8 @@ const todosRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.send()
     },
   })
-  for (const { method, allow } of profile.instanceNotAllowed) {
-    app.route({
-      method,
-      url: '/todos/:id',
-      schema: { hide: true },
-      handler: async (_request, reply) => {
-        if (allow) reply.header('allow', allow)
-        return reply.sendStub(405)
-      },
-    })
-  }
+  registerNotAllowed(app, '/todos', profile.collectionNotAllowed)
+  registerNotAllowed(app, '/todos/:id', profile.instanceNotAllowed)
 }
 
 export default todosRoutes

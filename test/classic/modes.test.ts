@@ -4,11 +4,9 @@
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import { build, tempDir } from '../helper.js'
-import { EMPTY_404, replay, send, SINGLE, UNKNOWN, verify, type Exchange, type Response, type Step } from './replay.js'
+import { replay, send, SINGLE, UNKNOWN, verify, type Exchange, type Response, type Step } from './replay.js'
 import { seeds, SEED_TITLES } from './catalogue.js'
 
-/** pending reason: classic.md §2.1 */
-const ROBOTS_401 = 'classic puts x-robots-tag: noindex on every dynamic /todos response, the 401 write guard included (classic.md §2.1)'
 
 /** no trace of the reference's Java exception text (classic.md §0) */
 function noJavaText(t: Test, response: Response): void {
@@ -18,21 +16,21 @@ function noJavaText(t: Test, response: Response): void {
 /** transcript 10: multi-user todos without a valid X-CHALLENGER (shared default database, 401 on writes) */
 const anonymous: Step[] = [
   { name: "POST /todos no X-CHALLENGER", method: 'POST', url: "/todos", headers: { "accept": "*/*", "content-type": "application/json" }, body: "{\"title\":\"anon\"}",
-    status: 401, type: "application/json", challenger: UNKNOWN, robots: true, json: {"errorMessages":["Cannot amend details. Missing a valid X-CHALLENGER header."]}, pending: { robots: ROBOTS_401 } },
+    status: 401, type: "application/json", challenger: UNKNOWN, robots: true, json: {"errorMessages":["Cannot amend details. Missing a valid X-CHALLENGER header."]} },
   { name: "POST /todos no X-CHALLENGER Accept xml", method: 'POST', url: "/todos", headers: { "content-type": "application/json", "accept": "application/xml" }, body: "{\"title\":\"anon\"}",
-    status: 401, type: "application/xml", challenger: UNKNOWN, robots: true, xml: "<errorMessages><errorMessage>Cannot amend details. Missing a valid X-CHALLENGER header.</errorMessage></errorMessages>", pending: { robots: ROBOTS_401 } },
+    status: 401, type: "application/xml", challenger: UNKNOWN, robots: true, xml: "<errorMessages><errorMessage>Cannot amend details. Missing a valid X-CHALLENGER header.</errorMessage></errorMessages>" },
   { name: "POST /todos unknown X-CHALLENGER", method: 'POST', url: "/todos", headers: { "accept": "*/*", "x-challenger": "11111111-2222-4333-8444-555555555555", "content-type": "application/json" }, body: "{\"title\":\"anon\"}",
-    status: 401, type: "application/json", challenger: UNKNOWN, robots: true, json: {"errorMessages":["Cannot amend details. Missing a valid X-CHALLENGER header."]}, pending: { robots: ROBOTS_401 } },
+    status: 401, type: "application/json", challenger: UNKNOWN, robots: true, json: {"errorMessages":["Cannot amend details. Missing a valid X-CHALLENGER header."]} },
   { name: "POST /todos/1 no X-CHALLENGER", method: 'POST', url: "/todos/1", headers: { "accept": "*/*", "content-type": "application/json" }, body: "{\"title\":\"anon\"}",
-    status: 401, type: "application/json", challenger: UNKNOWN, robots: true, json: {"errorMessages":["Cannot amend details. Missing a valid X-CHALLENGER header."]}, pending: { robots: ROBOTS_401 } },
+    status: 401, type: "application/json", challenger: UNKNOWN, robots: true, json: {"errorMessages":["Cannot amend details. Missing a valid X-CHALLENGER header."]} },
   { name: "PUT /todos/1 no X-CHALLENGER", method: 'PUT', url: "/todos/1", headers: { "accept": "*/*", "content-type": "application/json" }, body: "{\"title\":\"anon\"}",
-    status: 401, type: "application/json", challenger: UNKNOWN, robots: true, json: {"errorMessages":["Cannot amend details. Missing a valid X-CHALLENGER header."]}, pending: { robots: ROBOTS_401 } },
+    status: 401, type: "application/json", challenger: UNKNOWN, robots: true, json: {"errorMessages":["Cannot amend details. Missing a valid X-CHALLENGER header."]} },
   { name: "DELETE /todos/1 no X-CHALLENGER", method: 'DELETE', url: "/todos/1", headers: { "accept": "*/*" },
-    status: 401, type: "application/json", challenger: UNKNOWN, robots: true, json: {"errorMessages":["Cannot amend details. Missing a valid X-CHALLENGER header."]}, pending: { robots: ROBOTS_401 } },
+    status: 401, type: "application/json", challenger: UNKNOWN, robots: true, json: {"errorMessages":["Cannot amend details. Missing a valid X-CHALLENGER header."]} },
   { name: "POST /todos no X-CHALLENGER invalid body", method: 'POST', url: "/todos", headers: { "accept": "*/*", "content-type": "application/json" }, body: "{\"title\":",
-    status: 401, type: "application/json", challenger: UNKNOWN, robots: true, json: {"errorMessages":["Cannot amend details. Missing a valid X-CHALLENGER header."]}, pending: { robots: ROBOTS_401 } },
+    status: 401, type: "application/json", challenger: UNKNOWN, robots: true, json: {"errorMessages":["Cannot amend details. Missing a valid X-CHALLENGER header."]} },
   { name: "POST /todos no X-CHALLENGER Content-Type bob", method: 'POST', url: "/todos", headers: { "accept": "*/*", "content-type": "bob" }, body: "{\"title\":\"x\"}",
-    status: 401, type: "application/json", challenger: UNKNOWN, robots: true, json: {"errorMessages":["Cannot amend details. Missing a valid X-CHALLENGER header."]}, pending: { robots: ROBOTS_401 } },
+    status: 401, type: "application/json", challenger: UNKNOWN, robots: true, json: {"errorMessages":["Cannot amend details. Missing a valid X-CHALLENGER header."]} },
   { name: "GET /todos/1 no X-CHALLENGER", method: 'GET', url: "/todos/1", headers: { "accept": "*/*" },
     status: 200, type: "application/json", challenger: UNKNOWN, robots: true, json: {"todos":[{"id":1,"title":"scan paperwork","doneStatus":false,"description":""}]} },
   { name: "HEAD /todos no X-CHALLENGER", method: 'HEAD', url: "/todos", headers: { "accept": "*/*" },
@@ -61,15 +59,16 @@ const misc: Step[] = [
   // QUERY, PROPFIND: the reference answers 400 "No enum constant …VERB.QUERY" without CORS headers; classic.md §0 asks
   // for 405 with Allow or 400 with a clear message, without the Java text, with the CORS headers
   { name: "QUERY /todos", method: 'QUERY', url: "/todos", headers: { "accept": "*/*", "x-challenger": "{G}", "content-type": "application/x-www-form-urlencoded" }, body: "doneStatus=true",
-    status: 405, allow: "OPTIONS, GET, HEAD, POST", verify: noJavaText, pending: { headers: 'classic.md §0: an unknown method answers 405 with an Allow header (or 400 with a clear message); ours sends no Allow' } },
+    status: 405, allow: "OPTIONS, GET, HEAD, POST", verify: noJavaText },
   { name: "PROPFIND /todos", method: 'PROPFIND', url: "/todos", headers: { "accept": "*/*", "x-challenger": "{G}" },
-    status: 405, allow: "OPTIONS, GET, HEAD, POST", verify: noJavaText, todo: 'classic.md §0: PROPFIND answers 405 with Allow (or 400 with a clear message); ours answers 404' },
+    // classic.md §0: the reference's Java error is replaced by a clear 400
+    status: 400, type: "application/json", json: {"errorMessages":["Unsupported HTTP method PROPFIND"]}, verify: noJavaText },
   { name: "CONNECT-like: OPTIONS /todos with Access-Control-Allow-Methods request header", method: 'OPTIONS', url: "/todos", headers: { "accept": "*/*", "x-challenger": "{G}", "access-control-allow-methods": "GET" },
     status: 200, allow: "OPTIONS, GET, HEAD, POST", challenger: "{G}", corsMethods: "get", empty: true },
   { name: "OPTIONS /heartbeat with Access-Control-Request-Method/Headers", method: 'OPTIONS', url: "/heartbeat", headers: { "accept": "*/*", "origin": "http://x.example", "access-control-request-method": "PUT", "access-control-request-headers": "X-CHALLENGER" },
     status: 204, allow: "GET, HEAD, OPTIONS", challenger: UNKNOWN, empty: true },
   { name: "GET /nonexistent (non-API) headers", method: 'GET', url: "/nonexistent", headers: { "accept": "application/json" },
-    status: 404, type: "application/json", challenger: null, empty: true, pending: { body: EMPTY_404 } },
+    status: 404, type: "application/json", challenger: null, empty: true },
   { name: "GET /challenger/ (trailing slash)", method: 'GET', url: "/challenger/", headers: { "accept": "application/json" },
     status: 404, type: "application/json", challenger: UNKNOWN, json: {"errorMessages":["404 resource Unknown"]} },
   { name: "POST /challenger/ (trailing slash)", method: 'POST', url: "/challenger/", headers: { "accept": "application/json" },

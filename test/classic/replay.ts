@@ -10,9 +10,8 @@
 //   {uuid}  any UUID (a GUID the reference made up at random)
 //   {any}   any text
 //
-// Known differences from the reference that are not fixed yet are marked on the exchange: `todo` (the
-// whole exchange) or `pending` (one group of checks). tap does not run todo tests; set
-// CLASSIC_PENDING=run to run them as ordinary assertions and see which still fail.
+// Every exchange is asserted in full: where classic.md §0 says a reference defect is not copied, the
+// exchange states our behaviour instead.
 import type { Test } from 'tap'
 import { XMLParser } from 'fast-xml-parser'
 import type { TestApp } from '../helper.js'
@@ -20,17 +19,7 @@ import type { TestApp } from '../helper.js'
 export const UNKNOWN = 'UNKNOWN CHALLENGER - Challenger not found'
 export const SINGLE = 'rest-api-challenges-single-player'
 
-/**
- * pending reason: the reference types several JSON error bodies `text/html;charset=utf-8` (the PUT
- * /challenger and database errors, `?doneStatus=maybe`: classic.md S9, S12, §2.9); §0 lists the
- * Content-Type of JSON bodies among what to reproduce
- */
-export const JSON_AS_HTML = 'classic sends this JSON error body as text/html;charset=utf-8 (classic.md S9, S12, §2.9)'
 
-/** pending reason: classic.md S3, T17, T18 */
-export const EMPTY_404 = 'classic answers an unrouted path with 404 and an EMPTY body (Content-Type: application/json) unless Accept asks for JSON/XML/HTML (classic.md S3, T18)'
-/** pending reason: classic.md S3, §2.10 */
-export const HTML_404 = 'classic answers a 404 with its HTML "404 Not Found" page (Content-Type: text/html) for Accept: text/html (classic.md S3, §2.10)'
 
 /** headers every classic response carries (classic.md §2.1) */
 export const CORS_HEADERS: Record<string, string> = {
@@ -74,9 +63,7 @@ export interface Exchange {
   /** the body holds database-export todos: fields the reference leaves out may be there with default values */
   exportDefaults?: boolean
   /** the whole exchange is a known difference from the reference, run as a tap "todo" */
-  todo?: string
   /** groups of checks that are known differences from the reference, run as tap "todo" subtests */
-  pending?: Partial<Record<Check, string>>
   /** a check of our own on the response, for what the generic fields cannot say */
   verify?: (t: Test, response: Awaited<ReturnType<TestApp['inject']>>, vars: Vars) => void
 }
@@ -84,7 +71,7 @@ export interface Exchange {
 /** POST /challenger on the given app and keep the new GUID as variable `create` */
 export interface CreateStep { create: string; on?: string }
 /** the challenges done for a session, read the way the transcripts did (GET /challenger/{guid} with its X-CHALLENGER) */
-export interface DoneStep { done: string; keys: string[]; on?: string; todo?: string }
+export interface DoneStep { done: string; keys: string[]; on?: string }
 /** anything else the transcript did between its recorded exchanges (e.g. "now fill to 20") */
 export interface ActionStep { action: string; run: (t: Test, apps: Apps, vars: Vars) => Promise<void> }
 export type Step = Exchange | CreateStep | DoneStep | ActionStep
@@ -248,22 +235,9 @@ export async function send(apps: Apps, ex: Exchange, vars: Vars): Promise<Respon
 
 type Check = 'status' | 'type' | 'headers' | 'challenger' | 'robots' | 'cors' | 'body'
 
-/** CLASSIC_PENDING=run: run the todo/pending checks as ordinary ones */
-const RUN_PENDING = process.env.CLASSIC_PENDING === 'run'
-
-/** the tap options of a todo exchange or step */
-function todoOption(reason: string | undefined): { todo?: string } {
-  return reason === undefined || RUN_PENDING ? {} : { todo: reason }
-}
-
-/** runs one group of assertions, as a tap "todo" subtest when the exchange marks it pending */
-function group(t: Test, ex: Exchange, check: Check, assertions: (t: Test) => void): void {
-  const reason = ex.pending?.[check]
-  if (reason === undefined) {
-    assertions(t)
-    return
-  }
-  void t.test(`${check} (pending: ${reason})`, todoOption(reason), async (t) => assertions(t))
+/** runs one group of assertions */
+function group(t: Test, _ex: Exchange, _check: Check, assertions: (t: Test) => void): void {
+  assertions(t)
 }
 
 /** checks a response against an exchange's expectations */
@@ -345,7 +319,7 @@ export async function doneKeys(app: TestApp, guid: string): Promise<string[]> {
 export async function replay(t: Test, apps: Apps, steps: readonly Step[], vars: Vars = {}): Promise<Vars> {
   for (const step of steps) {
     if (isExchange(step)) {
-      await t.test(step.todo && RUN_PENDING ? `${step.name} (todo: ${step.todo})` : step.name, todoOption(step.todo), async (t) => {
+      await t.test(step.name, async (t) => {
         const response = await send(apps, step, vars)
         verify(t, response, step, vars)
       })
@@ -356,7 +330,7 @@ export async function replay(t: Test, apps: Apps, steps: readonly Step[], vars: 
       if (response.statusCode !== 201) throw new Error(`setup: POST /challenger answered ${response.statusCode}`)
       vars[step.create] = response.headers['x-challenger'] as string
     } else {
-      await t.test(`challenges done for ${step.done}`, todoOption(step.todo), async (t) => {
+      await t.test(`challenges done for ${step.done}`, async (t) => {
         t.same(await doneKeys(apps[step.on ?? 'main'], fill(`{${step.done}}`, vars)), [...step.keys].sort())
       })
     }

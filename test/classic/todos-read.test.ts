@@ -3,7 +3,7 @@
 // The reference lists todos in hash order; ours come in id order, and the comparison ignores order.
 import t from 'tap'
 import { build } from '../helper.js'
-import { EMPTY_404, HTML_404, htmlNotFoundPage, JSON_AS_HTML, replay, UNKNOWN, type Step } from './replay.js'
+import { htmlNotFoundPage, replay, UNKNOWN, type Step } from './replay.js'
 import { seeds, todosXml } from './catalogue.js'
 
 const steps: Step[] = [
@@ -21,7 +21,7 @@ const steps: Step[] = [
   { name: "GET /todos?doneStatus=false", method: 'GET', url: "/todos?doneStatus=false", headers: { "accept": "*/*", "x-challenger": "{G}" },
     status: 200, type: "application/json", challenger: "{G}", robots: true, json: { todos: seeds() } },
   { name: "GET /todos?doneStatus=maybe", method: 'GET', url: "/todos?doneStatus=maybe", headers: { "accept": "*/*", "x-challenger": "{G}" },
-    status: 400, type: "text/html;charset=utf-8", json: {"errorMessages":["maybe is not boolean"]}, pending: { type: JSON_AS_HTML } },
+    status: 400, type: "text/html;charset=utf-8", json: {"errorMessages":["maybe is not boolean"]} },
   { name: "GET /todos?id=3", method: 'GET', url: "/todos?id=3", headers: { "accept": "*/*", "x-challenger": "{G}" },
     status: 200, type: "application/json", challenger: "{G}", robots: true, json: {"todos":[{"id":3,"title":"process payments","doneStatus":false,"description":""}]} },
   { name: "GET /todos?id>5 (classic filter op?)", method: 'GET', url: "/todos?id%3E5", headers: { "accept": "*/*", "x-challenger": "{G}" },
@@ -116,7 +116,7 @@ const steps: Step[] = [
   { name: "GET /todos/999 Accept xml", method: 'GET', url: "/todos/999", headers: { "x-challenger": "{G}", "accept": "application/xml" },
     status: 404, type: "application/xml", challenger: "{G}", robots: true, xml: "<errorMessages><errorMessage>Could not find an instance with todos/999</errorMessage></errorMessages>" },
   { name: "GET /todos/999 Accept text/html", method: 'GET', url: "/todos/999", headers: { "x-challenger": "{G}", "accept": "text/html" },
-    status: 404, type: "text/html", challenger: "{G}", robots: true, verify: htmlNotFoundPage, todo: HTML_404 },
+    status: 404, type: "text/html", challenger: "{G}", robots: true, verify: htmlNotFoundPage },
   { name: "HEAD /todos/999", method: 'HEAD', url: "/todos/999", headers: { "accept": "*/*", "x-challenger": "{G}" },
     status: 404, type: "application/json", challenger: "{G}", robots: true, empty: true },
   { name: "GET /todos/abc", method: 'GET', url: "/todos/abc", headers: { "accept": "*/*", "x-challenger": "{G}" },
@@ -128,7 +128,7 @@ const steps: Step[] = [
   { name: "GET /todos/1/extra", method: 'GET', url: "/todos/1/extra", headers: { "accept": "*/*", "x-challenger": "{G}" },
     status: 404, type: "application/json", challenger: "{G}", empty: true },
   { name: "GET /TODOS uppercase", method: 'GET', url: "/TODOS", headers: { "x-challenger": "{G}", "accept": "application/json" },
-    status: 404, type: "application/json", challenger: null, empty: true, pending: { body: EMPTY_404 } },
+    status: 404, type: "application/json", challenger: null, empty: true },
   // /todo (singular) and unknown routes
   { name: "GET /todo (Accept */*)", method: 'GET', url: "/todo", headers: { "accept": "*/*", "x-challenger": "{G}" },
     status: 404, type: "application/json", challenger: "{G}", empty: true },
@@ -147,11 +147,11 @@ const steps: Step[] = [
   { name: "GET /todo/1", method: 'GET', url: "/todo/1", headers: { "x-challenger": "{G}", "accept": "application/json" },
     status: 404, type: "application/json", challenger: "{G}", json: {"errorMessages":["404 resource Unknown"]} },
   { name: "GET /nonexistent (non-API path) Accept json", method: 'GET', url: "/nonexistent", headers: { "accept": "application/json" },
-    status: 404, type: "application/json", challenger: null, empty: true, pending: { body: EMPTY_404 } },
+    status: 404, type: "application/json", challenger: null, empty: true },
   { name: "GET /nonexistent (non-API path) Accept */*", method: 'GET', url: "/nonexistent", headers: { "accept": "*/*" },
-    status: 404, type: "application/json", challenger: null, empty: true, pending: { body: EMPTY_404 } },
+    status: 404, type: "application/json", challenger: null, empty: true },
   { name: "GET /nonexistent Accept text/html", method: 'GET', url: "/nonexistent", headers: { "accept": "text/html" },
-    status: 404, type: "text/html", challenger: null, verify: htmlNotFoundPage, todo: HTML_404 },
+    status: 404, type: "text/html", challenger: null, verify: htmlNotFoundPage },
   { name: "GET /secret (prefix only) Accept json", method: 'GET', url: "/secret", headers: { "accept": "application/json" },
     status: 404, type: "application/json", challenger: UNKNOWN, json: {"errorMessages":["404 resource Unknown"]} },
 ]
