@@ -42,6 +42,8 @@ const insert = db.prepare<[string, string, number, number]>(
   'INSERT INTO challengers (guid, auth_token, created_at, last_accessed) VALUES (?, ?, ?, ?)')
 
 const app = Fastify({ logger: false })
+// like ours, any body type is read as text (the workshop walk sends XML too)
+app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body))
 const JSON_TYPE = 'application/json'
 
 app.post('/challenger', async (_request, reply) => {

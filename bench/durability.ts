@@ -15,15 +15,16 @@ const args = process.argv.slice(2)
 const get = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
 const kills = Number(get('kills') ?? 25)
 const workers = Number(get('workers') ?? 8)
+const root = get('root')
 const runtime: Runtime = (['dist', 'tsx'] as const).find((r) => r === get('runtime')) ?? 'build'
 const challenges = get('challenges') === 'classic' ? 'classic' : 'current'
 
 if (runtime === 'build') {
   console.log('compiling the server into bench/.build …')
-  buildServer()
+  buildServer(root)
 }
 console.log(`durability: ${kills} kills, ${workers} writers, ${challenges} set`)
-const report = await runDurability({ kills, workers, runtime, challenges, log: (line) => console.log(line) })
+const report = await runDurability({ root, kills, workers, runtime, challenges, log: (line) => console.log(line) })
 console.log(`\n${report.kills} kills in ${(report.durationMs / 1000).toFixed(0)} s; ${report.acknowledgedWrites} acknowledged writes: ` +
   `${report.sessions} sessions, ${report.completions} completions, ${report.todos} todos created, ${report.deletes} deleted`)
 console.log(`writes in flight at the kill: ${report.cyclesWithWritesInFlight}/${report.kills} kills (max ${report.inFlightAtKill.max})`)

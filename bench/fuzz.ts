@@ -4,6 +4,7 @@
 //
 //   npm run fuzz                                   30 000 requests, random seed
 //   npm run fuzz -- --requests=100000 --seed=42 --challenges=classic --runtime=tsx
+//   npm run fuzz -- --include-known-issues      also the requests of KNOWN_ISSUES in bench/lib/fuzz.ts
 //
 // test/fuzz.test.ts runs 3 000 of them inside `npm test`.
 import { runFuzz } from './lib/fuzz.js'
@@ -13,17 +14,20 @@ const args = process.argv.slice(2)
 const get = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
 const requests = Number(get('requests') ?? 30_000)
 const seed = get('seed') === undefined ? undefined : Number(get('seed'))
+const root = get('root')
 const runtime: Runtime = (['dist', 'tsx'] as const).find((r) => r === get('runtime')) ?? 'build'
 const challenges = get('challenges') === 'classic' ? 'classic' : 'current'
 
 if (runtime === 'build') {
   console.log('compiling the server into bench/.build …')
-  buildServer()
+  buildServer(root)
 }
-const report = await runFuzz({ requests, seed, runtime, challenges, concurrency: Number(get('concurrency') ?? 8), log: (line) => console.log(line) })
+const includeKnownIssues = args.includes('--include-known-issues')
+const report = await runFuzz({ root, requests, seed, runtime, challenges, includeKnownIssues, concurrency: Number(get('concurrency') ?? 8), log: (line) => console.log(line) })
 console.log(`seed ${report.seed}: ${report.requests} requests (${report.rawRequests} raw) in ${(report.durationMs / 1000).toFixed(0)} s, ` +
   `${report.transportErrors} refused by the client or closed by the server`)
 console.log(`transport errors: ${JSON.stringify(report.transportErrorKinds)}`)
+console.log(`size limits: ${JSON.stringify(report.limits)}`)
 console.log(`statuses ${JSON.stringify(report.statuses)}; deliberate 500s: ${report.deliberate500s}`)
 console.log(`server alive: ${report.serverAlive}; other session unchanged: ${report.otherSessionsUnchanged}`)
 console.log(`live heap after GC: ${report.heapMb.warm.toFixed(1)} MB after warm-up, ${report.heapMb.after.toFixed(1)} MB at the end; ` +
