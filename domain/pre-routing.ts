@@ -12,7 +12,8 @@ type PreparedRequest = IncomingMessage & { [WIRE_METHOD]?: string; [WIRE_CONTENT
 
 /** the only resources whose challenges use the override: /heartbeat and the todo routes */
 const OVERRIDABLE_PATH = /^\/(?:api\/)?(?:heartbeat|todos)(?:[/?]|$)/
-const OVERRIDE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'TRACE', 'QUERY', 'OPTIONS'])
+// not HEAD: Node has already decided the response to a POST carries a body, so a HEAD answer would leave the client waiting
+const OVERRIDE_METHODS = new Set(['GET', 'PUT', 'PATCH', 'DELETE', 'TRACE', 'QUERY', 'OPTIONS'])
 /** what Fastify's parser sees instead of a Content-Type it would refuse on its own terms */
 const PLACEHOLDER_TYPE = 'application/octet-stream'
 const MEDIA_TYPE = /^[!#$%&'*+.^_`|~0-9a-z-]+\/[!#$%&'*+.^_`|~0-9a-z-]+\s*(;.*)?$/i
