@@ -1,11 +1,12 @@
 // The baseline the benchmarks compare against: a bare Fastify app with no plugins, hooks or sessions, run
-// as its own process like our server. Each route answers a fixed response equivalent to ours (the bodies are
-// captured from our server by bench/run.ts and passed in a fixtures file); POST /challenger inserts one row
-// with better-sqlite3 (WAL, the same pragmas as db/connection.ts), the least any session store must do.
+// as its own process like our server. Each route answers a fixed response equivalent to ours: the same
+// status, headers and body bytes, captured from our server by bench/run.ts and passed in a fixtures file
+// (only X-CHALLENGER is echoed from the request, as ours does). POST /challenger inserts one row with
+// better-sqlite3 (WAL, the same pragmas as db/connection.ts), the least any session store must do.
 //
 //   node --import tsx bench/baseline.ts --port=N --db-file=PATH --fixtures=PATH
 import Database from 'better-sqlite3'
-import Fastify from 'fastify'
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify'
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 
@@ -18,6 +19,8 @@ export interface BaselineFixtures {
   createdTodo: string
   /** DELETE /todos/{id} status */
   deleteStatus: number
+  /** our response headers for each of them (without X-CHALLENGER, Date, Connection and lengths) */
+  headers: Record<'challenger' | 'todos' | 'challenges' | 'createdTodo' | 'deleted', Record<string, string>>
 }
 
 function flag(name: string): string {
@@ -44,21 +47,25 @@ const insert = db.prepare<[string, string, number, number]>(
 const app = Fastify({ logger: false })
 // like ours, any body type is read as text (the workshop walk sends XML too)
 app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body))
-const JSON_TYPE = 'application/json'
+const { headers } = fixtures
+
+function echoSession(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const guid = request.headers['x-challenger']
+  return reply.header('x-challenger', typeof guid === 'string' ? guid : 'UNKNOWN CHALLENGER - Challenger not found')
+}
 
 app.post('/challenger', async (_request, reply) => {
   const guid = randomUUID()
   const at = Date.now()
   insert.run(guid, randomUUID(), at, at)
-  return reply.code(201).header('x-challenger', guid).header('location', `/gui/challenges/${guid}`).send()
+  return reply.code(201).headers(headers.challenger).header('x-challenger', guid).header('location', `/gui/challenges/${guid}`).send()
 })
-app.get('/todos', async (_request, reply) => reply.header('content-type', JSON_TYPE).send(fixtures.todos))
-app.get('/challenges', async (_request, reply) => reply.header('content-type', JSON_TYPE).send(fixtures.challenges))
-app.post('/todos', async (_request, reply) =>
-  reply.code(201).header('location', '/todos/11').header('content-type', JSON_TYPE).send(fixtures.createdTodo))
-app.delete('/todos/:id', async (_request, reply) => reply.code(fixtures.deleteStatus).send())
-// everything else the workshop walk sends: a small fixed JSON answer
-app.all('/*', async (_request, reply) => reply.header('content-type', JSON_TYPE).send('{"ok":true}'))
+app.get('/todos', async (request, reply) => echoSession(request, reply).headers(headers.todos).send(fixtures.todos))
+app.get('/challenges', async (request, reply) => echoSession(request, reply).headers(headers.challenges).send(fixtures.challenges))
+app.post('/todos', async (request, reply) => echoSession(request, reply).code(201).headers(headers.createdTodo).send(fixtures.createdTodo))
+app.delete('/todos/:id', async (request, reply) => echoSession(request, reply).code(fixtures.deleteStatus).headers(headers.deleted).send())
+// everything else the workshop walk sends: a small fixed JSON answer with the usual headers
+app.all('/*', async (request, reply) => echoSession(request, reply).headers(headers.createdTodo).code(200).send('{"ok":true}'))
 
 async function shutdown() {
   await app.close()

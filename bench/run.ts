@@ -150,22 +150,38 @@ async function createSessions(base: string, count: number): Promise<string[]> {
   return guids
 }
 
-/** the bodies the baseline answers with, taken from our own server so both send the same bytes */
+/** headers that describe the connection or the body length, not the response: the baseline's own apply */
+const TRANSPORT_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'x-challenger'])
+
+function responseHeaders(headers: Headers): Record<string, string> {
+  return Object.fromEntries([...headers].filter(([name]) => !TRANSPORT_HEADERS.has(name)))
+}
+
+/** the responses the baseline answers with, taken from our own server so both send the same bytes */
 async function captureFixtures(server: ChildServer): Promise<BaselineFixtures> {
-  const [guid] = await createSessions(server.base, 1)
-  const headers = { 'x-challenger': guid!, accept: 'application/json' }
+  const creation = await fetch(`${server.base}/challenger`, { method: 'POST' })
+  await creation.arrayBuffer()
+  const guid = creation.headers.get('x-challenger')!
+  const headers = { 'x-challenger': guid, accept: 'application/json' }
   const text = async (path: string, init: RequestInit = {}) => {
     const res = await fetch(`${server.base}${path}`, { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) } })
-    return { status: res.status, body: await res.text(), location: res.headers.get('location') }
+    return { status: res.status, body: await res.text(), location: res.headers.get('location'), headers: responseHeaders(res.headers) }
   }
   const todos = await text('/todos')
   const challenges = await text('/challenges')
   const created = await text('/todos', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"benchmark todo"}' })
   const deleted = await text(created.location ?? '/todos/11', { method: 'DELETE' })
-  if (todos.status !== 200 || challenges.status !== 200 || created.status !== 201) {
-    throw new Error(`could not capture fixtures: ${todos.status} ${challenges.status} ${created.status}`)
+  if (creation.status !== 201 || todos.status !== 200 || challenges.status !== 200 || created.status !== 201) {
+    throw new Error(`could not capture fixtures: ${creation.status} ${todos.status} ${challenges.status} ${created.status}`)
   }
-  return { todos: todos.body, challenges: challenges.body, createdTodo: created.body, deleteStatus: deleted.status }
+  const { location: _location, ...challengerHeaders } = responseHeaders(creation.headers)
+  return {
+    todos: todos.body,
+    challenges: challenges.body,
+    createdTodo: created.body,
+    deleteStatus: deleted.status,
+    headers: { challenger: challengerHeaders, todos: todos.headers, challenges: challenges.headers, createdTodo: created.headers, deleted: deleted.headers },
+  }
 }
 
 function commitOf(root: string): string {
