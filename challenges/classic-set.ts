@@ -60,6 +60,7 @@ const todos: TodoApiProfile = {
   collectionNotAllowed: [{ method: 'PUT' }, { method: 'DELETE' }, { method: 'PATCH' }, { method: 'TRACE' },
     { method: 'QUERY', allow: 'OPTIONS, GET, HEAD, POST' }],
   instanceNotAllowed: [{ method: 'PATCH' }, { method: 'TRACE' }, { method: 'QUERY', allow: 'OPTIONS, GET, HEAD, POST, PUT, DELETE' }],
+  textXmlBodyIsEmpty: true,
   acceptsStructuredXmlBodies: false,
   collectionPut: false,
   exports: false,

@@ -54,6 +54,7 @@ const todos: TodoApiProfile = {
   collectionNotAllowed: [{ method: 'DELETE' }, { method: 'PATCH' }, { method: 'TRACE' }],
   // the reference's QUERY 405 carries an Allow list computed before PATCH existed
   instanceNotAllowed: [{ method: 'QUERY', allow: 'OPTIONS, GET, HEAD, POST, PUT, DELETE' }, { method: 'TRACE' }],
+  textXmlBodyIsEmpty: false,
   acceptsStructuredXmlBodies: true,
   collectionPut: true,
   exports: true,

@@ -67,6 +67,8 @@ export interface TodoApiProfile {
   readonly collectionNotAllowed: readonly { method: HTTPMethods; allow?: string }[]
   /** 405s of /todos/{id}, each with the Allow header it carries (empty: none) */
   readonly instanceNotAllowed: readonly { method: HTTPMethods; allow?: string }[]
+  /** an XML body with no markup at all reads as no fields (classic T13) rather than a syntax error */
+  readonly textXmlBodyIsEmpty: boolean
   /** request Content-Types read as XML besides application/xml and text/xml */
   readonly acceptsStructuredXmlBodies: boolean
   /** PUT /todos with the id in the body */

@@ -38,8 +38,7 @@ export function parseTodoBody(rawBody: string, contentType: string | undefined, 
   if (kind === 'unsupported') throw new ApiError(415, `Unsupported Content Type - ${contentType!.trim().toLowerCase()}`)
   if (kind === 'missing') throw new ApiError(400, 'Unknown content Type: API cannot parse ')
   if (kind === 'xml') {
-    // the reference's XML reader took text outside any element as no fields at all
-    if (!rawBody.trim().startsWith('<')) return {}
+    if (rawBody.trim() === '' || (profile.textXmlBodyIsEmpty && !rawBody.trim().startsWith('<'))) return {}
     const parsed = parseXmlBody(rawBody, TODO_XML_ROOTS)
     if (!parsed.ok) throw new ApiError(400, parsed.message)
     return parsed.value
