@@ -8,7 +8,8 @@
 //   npm run bench -- --root=/path/to/other/checkout  measure another checkout (e.g. a patched copy)
 //
 // Flags: --connections=N (10) --duration=S (5) --rounds=N (3) --warmup=S (2) --only=a,b
-//        --runtime=build|dist|tsx (build: tsc into bench/.build first) --out=FILE (bench/results/<date>-<commit>.json) --no-write --check
+//        --runtime=build|dist|tsx (build: tsc into bench/.build first) --out=FILE (bench/results/<date>-<commit>.json) --no-write
+//        --check (exit 1 when a target is missed) --label=TEXT (recorded in the result file)
 import autocannon from 'autocannon'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -30,6 +31,7 @@ interface Options {
   write: boolean
   profile: boolean
   check: boolean
+  label: string | undefined
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -53,6 +55,7 @@ function parseArgs(argv: readonly string[]): Options {
     write: !argv.includes('--no-write'),
     profile: argv.includes('--profile'),
     check: argv.includes('--check'),
+    label: get('label'),
   }
 }
 
@@ -307,6 +310,7 @@ async function main(): Promise<void> {
   const report = {
     date: startedAt.toISOString(),
     commit: commitOf(options.root),
+    ...(options.label ? { label: options.label } : {}),
     node: process.version,
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',

@@ -1,7 +1,8 @@
 // Scale: per-request cost must not grow with the number of sessions.
 //
 //   npm run scale                       100 000 stored sessions, 10 000 of them active
-//   npm run scale -- --sessions=100000 --active=10000 --duration=5 --rounds=3 [--root=DIR] [--no-write]
+//   npm run scale -- --sessions=100000 --active=10000 --duration=5 --rounds=3 [--root=DIR] [--no-write] [--all-active]
+//                   [--out=FILE] [--label=TEXT]
 //
 // 1. seeds a database with N sessions directly through the server's own repositories (compiled from the
 //    checkout), half of them with a changed todo list, passes recorded, last access spread over six days;
@@ -256,7 +257,7 @@ async function main(): Promise<void> {
       `after they idled and ${ACTIVE} others were active: ${ws.afterSecondSet.workingSet} (${ws.afterSecondSet.heapMb} MB), ${ws.afterSecondSet.evicted} evicted ` +
       `during the load; about ${ws.perSessionBytes} bytes per session in memory (${ws.bounded ? 'bounded' : 'NOT BOUNDED'})`)
     if (ws.allTouched) console.log(`all ${ws.allTouched.sessions} sessions active within one idle period: working set ${ws.allTouched.workingSet}, live heap ${ws.allTouched.heapMb} MB`)
-    const report = { ...summary, met }
+    const report = { ...(get('label') ? { label: get('label') } : {}), ...summary, met }
     if (!args.includes('--no-write')) {
       mkdirSync(join(REPO_ROOT, 'bench', 'results'), { recursive: true })
       const file = get('out') ?? join(REPO_ROOT, 'bench', 'results', `scale-${started.toISOString().slice(0, 10)}.json`)
