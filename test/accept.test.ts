@@ -3,6 +3,7 @@
 // the negotiated format. Todos 1 and 2 hold characters every format has to escape.
 import t, { type Test } from 'tap'
 import { build, newChallenger } from './helper.js'
+import { parseCsv } from './parsers.js'
 
 interface Todo { id: number; title: string; doneStatus: boolean; description: string }
 interface Res { statusCode: number; headers: Record<string, string | string[] | number | undefined>; body: string }
@@ -35,24 +36,6 @@ function typed(row: readonly string[]): Todo {
   return { id: Number(row[0]), title: row[1]!, doneStatus: row[2] === 'true', description: row[3]! }
 }
 
-/** RFC 4180 style: quoted fields may hold commas, quotes (doubled) and line breaks; records end at LF */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++ } else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"' && field === '') quoted = true
-    else if (c === ',') { row.push(field); field = '' } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = '' } else field += c
-  }
-  row.push(field)
-  rows.push(row)
-  return rows
-}
 
 const unescapeBackslashes = (value: string) => value.replace(/\\([\\tnr])/g, (_m, c: string) => ({ '\\': '\\', t: '\t', n: '\n', r: '\r' })[c]!)
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import { build, type TestApp } from './helper.js'
+import { tableCells } from './parsers.js'
 
 const SETS = ['current', 'classic'] as const
 const MODES = ['single', 'multi'] as const
@@ -32,21 +33,6 @@ const MISMATCH = 'URL GUID does not match payload X-CHALLENGER'
 
 const SPEC_DIR = join(import.meta.dirname, '../../shared/spec')
 
-function tableCells(markdown: string, heading: string): string[][] {
-  const lines = markdown.slice(markdown.indexOf(heading)).split('\n')
-  const rows: string[][] = []
-  let inTable = false
-  for (const line of lines.slice(1)) {
-    if (line.startsWith('|')) {
-      inTable = true
-      const cells = line.split('|').slice(1, -1).map((cell) => cell.trim())
-      if (/^\d+$|^–$/.test(cells[0] ?? '')) rows.push(cells)
-    } else if (inTable) {
-      break
-    }
-  }
-  return rows
-}
 
 function unquote(cell: string): string {
   return cell.replace(/^`|`$/g, '')

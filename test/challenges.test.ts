@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t from 'tap'
 import { build, type TestApp } from './helper.js'
+import { tableCells } from './parsers.js'
 
 const SETS = ['current', 'classic'] as const
 const MODES = ['single', 'multi'] as const
@@ -61,21 +62,6 @@ const TRANSCRIPTS = join(SPEC_DIR, 'classic-transcripts')
 
 interface SpecChallenge { id: number; key: string; name: string }
 
-function tableCells(markdown: string, heading: string): string[][] {
-  const lines = markdown.slice(markdown.indexOf(heading)).split('\n')
-  const rows: string[][] = []
-  let inTable = false
-  for (const line of lines.slice(1)) {
-    if (line.startsWith('|')) {
-      inTable = true
-      const cells = line.split('|').slice(1, -1).map((cell) => cell.trim())
-      if (/^\d+$|^–$/.test(cells[0] ?? '')) rows.push(cells)
-    } else if (inTable) {
-      break
-    }
-  }
-  return rows
-}
 
 function specCatalogue(set: SetName, mode: Mode): SpecChallenge[] {
   if (set === 'current') {

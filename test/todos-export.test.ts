@@ -3,6 +3,7 @@
 // so the session's todos are changed first and every body is parsed back and compared with them.
 import t, { type Test } from 'tap'
 import { build, newChallenger } from './helper.js'
+import { parseCsv } from './parsers.js'
 
 interface Todo { id: number; title: string; doneStatus: boolean; description: string }
 interface Res { statusCode: number; headers: Record<string, string | string[] | number | undefined>; body: string }
@@ -49,23 +50,6 @@ const unescapeBackslashes = (value: string) => value.replace(/\\([\\tnr])/g, (_m
 const unescapeMarkup = (value: string) =>
   value.replace(/&(lt|gt|quot|#39|apos|amp);/g, (_m, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", amp: '&' })[name]!)
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++ } else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"' && field === '') quoted = true
-    else if (c === ',') { row.push(field); field = '' } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = '' } else field += c
-  }
-  row.push(field)
-  rows.push(row)
-  return rows
-}
 
 function withHeader(rows: string[][]): Todo[] {
   const [header, ...data] = rows
