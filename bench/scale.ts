@@ -2,10 +2,10 @@
 //
 //   npm run scale                       100 000 stored sessions, 10 000 of them active
 //   npm run scale -- --sessions=100000 --active=10000 --duration=5 --rounds=3 [--root=DIR] [--no-write] [--all-active]
-//                   [--out=FILE] [--label=TEXT]
+//                   [--out=FILE] [--label=TEXT] [--node-args="--max-semi-space-size=8"]
 //
 // 1. seeds a database with N sessions directly through the server's own repositories (compiled from the
-//    checkout), half of them with a changed todo list, passes recorded, last access spread over six days;
+//    checkout), each with one todo added to its seed list, passes recorded, last access spread over six days;
 // 2. start-up time (spawn → first HTTP answer) on that database and on an empty one;
 // 3. GET /todos throughput with X-CHALLENGER: one session on an empty database vs. the N-session database
 //    with the load rotating over the active sessions (alternating rounds, so both see the same machine load);
@@ -33,6 +33,8 @@ const DURATION = Number(get('duration') ?? 5)
 const ROUNDS = Number(get('rounds') ?? 3)
 const ROOT = get('root') ?? REPO_ROOT
 const CONNECTIONS = 10
+/** extra node flags for the measured servers, e.g. --node-args="--max-semi-space-size=8" */
+const NODE_ARGS = get('node-args')?.split(' ').filter(Boolean) ?? []
 const DAY = 24 * 60 * 60_000
 
 const TARGETS = { throughputRatio: 0.85, startupMs: 1000, rssMb: 150 }
@@ -68,8 +70,8 @@ async function seed(file: string, count: number): Promise<string[]> {
       const at = now - Math.floor((i / count) * 6 * DAY)
       challengers.insert({ guid, authToken: randomUUID(), secretNote: i % 7 === 0 ? `note ${i}` : '', createdAt: at, lastAccessed: at, passed: ['CREATE_NEW_CHALLENGER', 'GET_CHALLENGES', 'GET_TODOS'] })
       todos.ensureSeeded(guid)
-      // half of the sessions changed their list (a new todo), the rest still have the seed list
-      if (i % 2 === 0) todos.create(guid, { title: `todo of session ${i}`, doneStatus: false, description: 'seeded by bench/scale.ts' })
+      // every session changed its list once (a new todo), as the single session of the comparison does
+      todos.create(guid, { title: `todo of session ${i}`, doneStatus: false, description: 'seeded by bench/scale.ts' })
       guids.push(guid)
     }
   })
@@ -81,7 +83,7 @@ async function seed(file: string, count: number): Promise<string[]> {
 async function startups(dbFile: string, times: number): Promise<number[]> {
   const result: number[] = []
   for (let i = 0; i < times; i++) {
-    const server = await startApiServer({ root: ROOT, runtime: 'build', dbFile, pollMs: 5 })
+    const server = await startApiServer({ root: ROOT, runtime: 'build', dbFile, pollMs: 5, nodeArgs: NODE_ARGS })
     result.push(Math.round(server.startupMs))
     await server.stop()
   }
@@ -189,16 +191,24 @@ async function main(): Promise<void> {
     const startupBig = await startups(bigDb, 3)
     console.log(`start-up (spawn → first answer): empty ${startupEmpty.join('/')} ms, ${SESSIONS} sessions ${startupBig.join('/')} ms`)
 
-    const one = await startApiServer({ root: ROOT, runtime: 'build', dbFile: emptyDb })
+    const one = await startApiServer({ root: ROOT, runtime: 'build', dbFile: emptyDb, nodeArgs: NODE_ARGS })
     servers.push(one)
-    const big = await startApiServer({ root: ROOT, runtime: 'build', dbFile: bigDb, nodeArgs: MEMORY_PROBE })
+    const big = await startApiServer({ root: ROOT, runtime: 'build', dbFile: bigDb, nodeArgs: [...NODE_ARGS, ...MEMORY_PROBE] })
     servers.push(big)
     const single = (await fetch(`${one.base}/challenger`, { method: 'POST' })).headers.get('x-challenger')!
+    // the same kind of list as the stored sessions': the seed todos plus one
+    await (await fetch(`${one.base}/todos`, { method: 'POST', headers: { 'x-challenger': single, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'todo of the single session', description: 'added by bench/scale.ts' }) })).arrayBuffer()
     const active = guids.slice(0, ACTIVE)
     const oneRequests = rotating([single])
     const bigRequests = rotating(active)
+    // RSS of the stored-sessions server, sampled through the warm-up and the measured rounds
+    const rssSamples: { phase: string; rssMb: number }[] = []
+    let phase = 'warm-up'
+    const sampler = setInterval(() => { try { rssSamples.push({ phase, rssMb: round(memoryOf(big.pid).rssMb, 1) }) } catch { /* exited */ } }, 200)
     // warm-up: every active session is read once (back from disk into the working set), both servers JIT-warm
     await measure(big, bigRequests, { amount: ACTIVE * 2 })
+    phase = 'measured rounds'
     await measure(one, oneRequests, { duration: 2 })
     const oneRounds: Measured[] = []
     const bigRounds: Measured[] = []
@@ -213,6 +223,11 @@ async function main(): Promise<void> {
       console.log(`round ${r + 1}: 1 session ${oneRounds[r]!.reqPerSec} req/s, ${SESSIONS} sessions (${ACTIVE} active) ${bigRounds[r]!.reqPerSec} req/s`)
     }
     const ratio = round(median(bigRounds.map((b, i) => b.reqPerSec / oneRounds[i]!.reqPerSec)), 3)
+    clearInterval(sampler)
+    const rssByPhase = Object.fromEntries(['warm-up', 'measured rounds'].map((name) => {
+      const values = rssSamples.filter((sample) => sample.phase === name).map((sample) => sample.rssMb)
+      return [name, { max: Math.max(...values), median: median(values) }]
+    }))
     const memoryBig = memoryOf(big.pid)
     const memoryOne = memoryOf(one.pid)
     const afterGc = await probeMemory(big)
@@ -226,6 +241,7 @@ async function main(): Promise<void> {
       cpus: cpus().length,
       loadAverage: loadavg().map((l) => round(l)),
       sessions: SESSIONS,
+      serverNodeArgs: NODE_ARGS,
       active: ACTIVE,
       databaseMb: dbMb,
       startupMs: { empty: median(startupEmpty), stored: median(startupBig), runs: { empty: startupEmpty, stored: startupBig } },
@@ -237,6 +253,7 @@ async function main(): Promise<void> {
         rounds: { one: oneRounds, stored: bigRounds },
       },
       rssMb: { stored: round(memoryBig.rssMb, 1), storedPeak: round(memoryBig.peakRssMb, 1), oneSession: round(memoryOne.rssMb, 1) },
+      rssByPhaseMb: rssByPhase,
       storedServerAfterGcMb: { rss: round(afterGc.rss / 2 ** 20, 1), heapUsed: round(afterGc.heapUsed / 2 ** 20, 1), heapTotal: round(afterGc.heapTotal / 2 ** 20, 1) },
       workingSet: ws,
       targets: TARGETS,
@@ -251,6 +268,8 @@ async function main(): Promise<void> {
       `${SESSIONS} sessions / ${ACTIVE} active ${summary.getTodos.stored.reqPerSec} req/s (${summary.getTodos.stored.cpuUsPerRequest} µs CPU/req): ` +
       `ratio ${ratio} (target ≥ ${TARGETS.throughputRatio}: ${met.throughput ? 'met' : 'NOT MET'})`)
     console.log(`start-up with ${SESSIONS} sessions: ${summary.startupMs.stored} ms (empty: ${summary.startupMs.empty} ms; target < ${TARGETS.startupMs}: ${met.startup ? 'met' : 'NOT MET'})`)
+    console.log(`RSS during the warm-up (every active session read back from disk): max ${rssByPhase['warm-up']!.max} MB; ` +
+      `during the measured rounds: median ${rssByPhase['measured rounds']!.median} MB, max ${rssByPhase['measured rounds']!.max} MB`)
     console.log(`RSS after the load: ${summary.rssMb.stored} MB, peak ${summary.rssMb.storedPeak} MB (target < ${TARGETS.rssMb}: ${met.rss ? 'met' : 'NOT MET'}); ` +
       `after a full GC: rss ${summary.storedServerAfterGcMb.rss} MB, live heap ${summary.storedServerAfterGcMb.heapUsed} MB of ${summary.storedServerAfterGcMb.heapTotal} MB`)
     console.log(`working set: ${ws.afterFirstSet.workingSet} sessions (${ws.afterFirstSet.heapMb} MB live heap) with the first ${ACTIVE} active; ` +
