@@ -42,14 +42,38 @@ export interface CompletionRule {
   readonly key: string
   readonly phase: RulePhase
   passes(ctx: RuleContext): boolean
+  /** when set, the rule can only pass for these request methods (RequestFacts.method), so it is not evaluated for others */
+  readonly methods?: readonly string[]
+}
+
+/** a check that can only hold for the given request methods; `requestRule`/`responseRule` pass that on to the rule */
+export function onlyFor<F extends (ctx: never) => boolean>(methods: readonly string[], check: F): F & { readonly methods: readonly string[] } {
+  return Object.assign(check, { methods })
+}
+
+function methodsOf(check: unknown): readonly string[] | undefined {
+  return (check as { methods?: readonly string[] }).methods
 }
 
 export function requestRule(key: string, passes: (ctx: RuleContext) => boolean): CompletionRule {
-  return { key, phase: 'request', passes }
+  return { key, phase: 'request', passes, methods: methodsOf(passes) }
 }
 
 export function responseRule(key: string, passes: (ctx: RuleContext & { response: ResponseFacts }) => boolean): CompletionRule {
-  return { key, phase: 'response', passes: (ctx) => ctx.response !== undefined && passes(ctx as RuleContext & { response: ResponseFacts }) }
+  return {
+    key,
+    phase: 'response',
+    passes: (ctx) => ctx.response !== undefined && passes(ctx as RuleContext & { response: ResponseFacts }),
+    methods: methodsOf(passes),
+  }
+}
+
+/** a rule list as a lookup by request method: each method's rules in their original order */
+export function rulesByMethod(rules: readonly CompletionRule[]): (method: string) => readonly CompletionRule[] {
+  const anyMethod = rules.filter((rule) => rule.methods === undefined)
+  const methods = new Set(rules.flatMap((rule) => rule.methods ?? []))
+  const byMethod = new Map([...methods].map((method) => [method, rules.filter((rule) => rule.methods === undefined || rule.methods.includes(method))]))
+  return (method) => byMethod.get(method) ?? anyMethod
 }
 
 /** replaces the rules of `base` whose keys appear in `overrides`, keeping order; adds the new ones */

@@ -1,23 +1,34 @@
 import type { Todo } from '../db/todos-repository.js'
 import { parseTodoQuery, type Condition, type ParsedTodoQuery } from '../domain/todo-query.js'
-import { responseRule, type CompletionRule, type ResponseFacts, type RuleContext } from './rule-types.js'
+import { onlyFor, responseRule, type CompletionRule, type ResponseFacts, type RuleContext } from './rule-types.js'
 
 type Ctx = RuleContext & { response: ResponseFacts }
 const TODO_FIELDS = new Set(['id', 'title', 'doneStatus', 'description'])
 
+// several rules read the same request's query and response body: each is parsed once per request
+const parsedQueries = new WeakMap<RuleContext['request'], ParsedTodoQuery | undefined>()
+const listings = new WeakMap<ResponseFacts, Todo[] | undefined>()
+
 function urlQuery(ctx: RuleContext): ParsedTodoQuery | undefined {
+  if (parsedQueries.has(ctx.request)) return parsedQueries.get(ctx.request)
   const parsed = parseTodoQuery(ctx.request.rawQuery)
-  return parsed.ok ? parsed.query : undefined
+  const query = parsed.ok ? parsed.query : undefined
+  parsedQueries.set(ctx.request, query)
+  return query
 }
 
 /** the todos a JSON response listed; undefined for other representations */
 function listed(ctx: Ctx): Todo[] | undefined {
+  if (listings.has(ctx.response)) return listings.get(ctx.response)
+  let todos: Todo[] | undefined
   try {
     const body = JSON.parse(ctx.response.body) as { todos?: Todo[] }
-    return Array.isArray(body.todos) ? body.todos : undefined
+    todos = Array.isArray(body.todos) ? body.todos : undefined
   } catch {
-    return undefined
+    todos = undefined
   }
+  listings.set(ctx.response, todos)
+  return todos
 }
 
 const getTodos = (ctx: RuleContext) => ctx.request.method === 'GET' && ctx.request.path === 'todos'
@@ -28,12 +39,13 @@ const param = (ctx: RuleContext, name: string) => ctx.request.query.getAll(name)
 
 /** GET /todos answered 200, with its URL query and JSON listing */
 function getListing(check: (query: ParsedTodoQuery, shown: Todo[], ctx: Ctx) => boolean) {
-  return (ctx: Ctx) => {
-    if (!getTodos(ctx) || !ok(ctx)) return false
+  return onlyFor(['GET'], (ctx: Ctx) => {
+    // every listing challenge names a filter, sort or page in the URL: a bare GET /todos passes none of them
+    if (!getTodos(ctx) || !ok(ctx) || ctx.request.rawQuery === '') return false
     const query = urlQuery(ctx)
     const shown = listed(ctx)
     return query !== undefined && shown !== undefined && check(query, shown, ctx)
-  }
+  })
 }
 
 function onlyCondition(query: ParsedTodoQuery, field: string, operators: readonly Condition['operator'][]): Condition | undefined {
@@ -65,13 +77,13 @@ const pageSize = (total: number, limit: number, offset: number) => Math.max(0, M
 
 /** a QUERY /todos of the given body type, 200, whose result is every done todo while done and not-done both exist */
 function queryFilteredDone(contentType: string, bodyCheck: (body: string) => boolean) {
-  return (ctx: Ctx) => {
+  return onlyFor(['QUERY'], (ctx: Ctx) => {
     if (ctx.request.method !== 'QUERY' || ctx.request.path !== 'todos' || !ok(ctx)) return false
     const type = (ctx.request.header('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase()
     const shown = listed(ctx)
     return type === contentType && bodyCheck(ctx.request.rawBody) && hasDoneAndNotDone(ctx) &&
       shown !== undefined && shown.length > 0 && shown.every((t) => t.doneStatus)
-  }
+  })
 }
 
 /** the filter, sort, paging and QUERY challenges (sessions.md §6.4) */
@@ -93,8 +105,8 @@ export const todoQueryRules: readonly CompletionRule[] = [
   responseRule('GET_TODOS_PAGINATED_LIMIT_OFFSET', getListing((query, shown, ctx) =>
     param(ctx, '_limit').join() === '5' && param(ctx, '_offset').join() === '5' && fieldConditions(query).length === 0 &&
     shown.length === pageSize(ctx.todos().length, 5, 5))),
-  responseRule('GET_TODOS_PAGINATED_LIMIT_TOO_HIGH', (ctx: Ctx) => getTodos(ctx) && ctx.response.status === 400 &&
-    ctx.response.body.includes('_limit must be no more than 20')),
+  responseRule('GET_TODOS_PAGINATED_LIMIT_TOO_HIGH', onlyFor(['GET'], (ctx: Ctx) => getTodos(ctx) && ctx.response.status === 400 &&
+    ctx.response.body.includes('_limit must be no more than 20'))),
   responseRule('GET_TODOS_PAGINATED_SORTED', getListing((_query, shown, ctx) =>
     param(ctx, '_sortBy').join() === '-id' && param(ctx, '_limit').join() === '5' && param(ctx, '_offset').join() === '5' &&
     shown.length === pageSize(ctx.todos().length, 5, 5) && shown.every((t, i) => i === 0 || shown[i - 1]!.id > t.id))),

@@ -1,4 +1,4 @@
-import { requestRule, responseRule, type CompletionRule, type RuleContext, type ResponseFacts } from './rule-types.js'
+import { onlyFor, requestRule, responseRule, type CompletionRule, type RuleContext, type ResponseFacts } from './rule-types.js'
 
 type Ctx = RuleContext & { response: ResponseFacts }
 
@@ -16,11 +16,14 @@ const errorSays = ({ response }: Ctx, text: string) => response.body.includes(te
 const isXmlType = (type: string) => type === 'application/xml' || type === 'text/xml' || type.endsWith('+xml')
 
 function method(name: string) {
-  return ({ request }: RuleContext) => request.method === name
+  return onlyFor([name], ({ request }: RuleContext) => request.method === name)
 }
 
+/** every check holds; a conjunction with a method check can only hold for that method */
 function all<C extends RuleContext>(...checks: ((ctx: C) => boolean)[]) {
-  return (ctx: C) => checks.every((check) => check(ctx))
+  const conjunction = (ctx: C) => checks.every((check) => check(ctx))
+  const methods = checks.map((check) => (check as { methods?: readonly string[] }).methods).find((found) => found !== undefined)
+  return methods ? onlyFor(methods, conjunction) : conjunction
 }
 
 const status = (expected: number | ((ctx: Ctx) => number)) => (ctx: Ctx) =>

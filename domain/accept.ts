@@ -259,14 +259,38 @@ export function prefersCalendar(accept: string | undefined): boolean {
   return top?.range === 'text/calendar'
 }
 
-export const rankedAcceptPolicy: AcceptPolicy = {
+/**
+ * Negotiation is a pure function of the header (and the calendar option), and clients repeat the same
+ * Accept value on every request, so results are remembered for a bounded number of distinct values.
+ */
+const MEMO_LIMIT = 500
+const MEMO_MAX_HEADER = 200
+
+function memoised(policy: AcceptPolicy): AcceptPolicy {
+  const results = new Map<string, Negotiation>()
+  return {
+    negotiate(accept, options) {
+      if (accept !== undefined && accept.length > MEMO_MAX_HEADER) return policy.negotiate(accept, options)
+      const key = `${options?.allowCalendar === true ? 'c' : '-'}${accept ?? ''}`
+      let result = results.get(key)
+      if (result === undefined) {
+        result = policy.negotiate(accept, options)
+        if (results.size >= MEMO_LIMIT) results.clear()
+        results.set(key, result)
+      }
+      return result
+    },
+  }
+}
+
+export const rankedAcceptPolicy: AcceptPolicy = memoised({
   negotiate(accept, options) {
     // The calendar view replaces whatever the engine would have chosen (or its 406),
     // so it is decided before, and independently of, the ranked negotiation.
     if (options?.allowCalendar === true && prefersCalendar(accept)) return CALENDAR_RESULT
     return negotiateRanked(parseAcceptHeader(accept))
   },
-}
+})
 
 // ---------------------------------------------------------------------------
 // First-match (classic) negotiation
@@ -290,7 +314,7 @@ function isClassicWildcard(entry: AcceptEntry): boolean {
   return CLASSIC_WILDCARDS.some((needle) => entry.raw.includes(needle))
 }
 
-export const firstMatchAcceptPolicy: AcceptPolicy = {
+export const firstMatchAcceptPolicy: AcceptPolicy = memoised({
   negotiate(accept) {
     const entries = parseAcceptHeader(accept)
     if (entries.length === 0) return JSON_RESULT
@@ -300,7 +324,7 @@ export const firstMatchAcceptPolicy: AcceptPolicy = {
     }
     return entries.some(isClassicWildcard) ? JSON_RESULT : UNRECOGNISED
   },
-}
+})
 
 // ---------------------------------------------------------------------------
 

@@ -18,8 +18,9 @@ export default fp(async (app) => {
     done(null, body)
   })
 
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     restoreContentType(request.raw)
+    done()
   })
 
   app.setValidatorCompiler(({ schema, httpPart }) => {

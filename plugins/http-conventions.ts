@@ -28,13 +28,16 @@ function acceptsHtml(request: FastifyRequest): boolean {
 export default fp(async (app) => {
   const http = app.challengeSet.http
 
-  app.addHook('onRequest', async (request, reply) => {
+  // callback style: no promise per request; replying without calling done() ends the request here
+  app.addHook('onRequest', (request, reply, done) => {
     if (request.apiPath !== null && request.challengerHeaderTooLong) {
       // only JSON or XML here, whatever else the Accept would allow elsewhere
       const format = http.stubContentType(header(request, 'accept')) === 'application/xml' ? 'xml' : 'json'
-      return reply.code(431).header('content-type', `application/${format}`)
+      reply.code(431).header('content-type', `application/${format}`)
         .send(renderErrors([`X-CHALLENGER header is too large, maximum allowed is ${http.maxChallengerHeaderLength} characters`], format))
+      return
     }
+    done()
   })
 
   app.setNotFoundHandler(async (request, reply) => {
@@ -70,7 +73,7 @@ export default fp(async (app) => {
     return undefined
   }
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     const onApiPath = request.apiPath !== null
     let body = payload
     if (onApiPath || http.corsOnEveryPath) {
@@ -95,6 +98,6 @@ export default fp(async (app) => {
     }
     const phrase = JETTY_REASON_PHRASES[reply.statusCode]
     if (phrase) reply.raw.statusMessage = phrase
-    return body
+    done(null, body)
   })
 }, { name: 'http-conventions', dependencies: ['sessions', 'representation'] })

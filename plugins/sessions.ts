@@ -55,14 +55,17 @@ export default fp<SessionsPluginOptions>(async (app, options) => {
     return runMode.resolve(store, header.slice(0, GUID_LENGTH))
   }
 
-  app.addHook('onRequest', async (request) => {
+  // callback style: no promise per request
+  app.addHook('onRequest', (request, _reply, done) => {
     request.apiPath = apiPathOf(request.url)
-    if (request.apiPath === null) return
-    const header = normaliseChallengerHeader(request.headers['x-challenger'])
-    const limit = options.maxChallengerHeaderLength
-    request.challengerHeaderTooLong = limit !== undefined && header !== undefined && header.length > limit
-    request.challenger = request.challengerHeaderTooLong ? resolveOversized(header!) : runMode.resolve(store, header)
-    if (request.challenger) store.touch(request.challenger)
+    if (request.apiPath !== null) {
+      const header = normaliseChallengerHeader(request.headers['x-challenger'])
+      const limit = options.maxChallengerHeaderLength
+      request.challengerHeaderTooLong = limit !== undefined && header !== undefined && header.length > limit
+      request.challenger = request.challengerHeaderTooLong ? resolveOversized(header!) : runMode.resolve(store, header)
+      if (request.challenger) store.touch(request.challenger)
+    }
+    done()
   })
 
   const sweep = setInterval(() => {

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { CompletionRule, RequestFacts, ResponseFacts, RuleContext } from '../challenges/rule-types.js'
+import { rulesByMethod, type CompletionRule, type RequestFacts, type ResponseFacts, type RuleContext } from '../challenges/rule-types.js'
 import type { Challenger } from '../domain/session-store.js'
 import { rawQueryOf } from '../domain/api-paths.js'
 import { normaliseChallengerHeader } from '../domain/run-modes.js'
@@ -13,12 +13,14 @@ function headerValue(value: string | string[] | number | undefined): string | un
 
 function requestFacts(request: FastifyRequest, creditsWireMethod: boolean): RequestFacts {
   const rawQuery = rawQueryOf(request.url)
+  let query: URLSearchParams | undefined
   return {
     method: creditsWireMethod ? wireMethodOf(request.raw) : request.method,
     realMethod: wireMethodOf(request.raw),
     path: request.apiPath ?? '',
     rawQuery,
-    query: new URLSearchParams(rawQuery),
+    // parsed only for the few rules that read parameters
+    get query() { return (query ??= new URLSearchParams(rawQuery)) },
     header: (name) => headerValue(request.headers[name.toLowerCase()]),
     rawBody: typeof request.body === 'string' ? request.body : '',
   }
@@ -41,33 +43,61 @@ export default fp(async (app) => {
   }
   const active = listedKeys[app.runMode.mode]
   const byPhase = (phase: CompletionRule['phase']) => challengeSet.rules.filter((rule) => rule.phase === phase && active.has(rule.key))
-  const requestRules = byPhase('request')
-  const responseRules = byPhase('response')
+  // indexed by request method: a GET is not checked against the POST-only challenges
+  const requestRules = rulesByMethod(byPhase('request'))
+  const responseRules = rulesByMethod(byPhase('response'))
 
-  function evaluate(rules: readonly CompletionRule[], challenger: Challenger, request: RequestFacts, response: ResponseFacts | undefined): void {
+  function evaluate(rulesFor: (method: string) => readonly CompletionRule[], challenger: Challenger, request: RequestFacts, response: ResponseFacts | undefined): void {
+    const rules = rulesFor(request.method)
+    let todos: ReturnType<RuleContext['todos']> | undefined
     const ctx: RuleContext = {
       request,
       response,
       challenger,
-      todos: () => app.repositories.todos.all(challenger.guid),
+      // read at most once per evaluation, and only by the rules that need the list
+      todos: () => (todos ??= app.repositories.todos.all(challenger.guid)),
       expected: challengeSet.expected,
     }
+    let first: string | undefined
+    let more: string[] | undefined
     for (const rule of rules) {
-      if (!challenger.passed.has(rule.key) && rule.passes(ctx)) sessions.pass(challenger, rule.key)
+      if (challenger.passed.has(rule.key) || !rule.passes(ctx)) continue
+      if (first === undefined) first = rule.key
+      else (more ??= []).push(rule.key)
+    }
+    if (first === undefined) return
+    if (more === undefined) sessions.pass(challenger, first)
+    else passAll(challenger, [first, ...more])
+  }
+
+  // several challenges completed by one request: one commit (and no pass kept in memory if it fails)
+  const recordAll = app.db.transaction((challenger: Challenger, keys: readonly string[]) => {
+    for (const key of keys) sessions.pass(challenger, key)
+  })
+  function passAll(challenger: Challenger, keys: readonly string[]): void {
+    try {
+      recordAll(challenger, keys)
+    } catch (error) {
+      for (const key of keys) challenger.passed.delete(key)
+      throw error
     }
   }
 
-  app.addHook('onRequest', async (request) => {
-    if (request.apiPath === null || !request.challenger || request.challengerHeaderTooLong) return
-    evaluate(requestRules, request.challenger, requestFacts(request, challengeSet.http.creditsWireMethod), undefined)
+  // callback-style hooks: no promise per request
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.apiPath !== null && request.challenger && !request.challengerHeaderTooLong) {
+      evaluate(requestRules, request.challenger, requestFacts(request, challengeSet.http.creditsWireMethod), undefined)
+    }
+    done()
   })
 
   // onSend runs before the first byte is written, so a pass is committed before the client sees the reply
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.apiPath === null) return payload
-    const named = normaliseChallengerHeader(headerValue(reply.getHeader('x-challenger')))
-    const target = (named && app.runMode.resolve(sessions, named)) || request.challenger
-    if (target) evaluate(responseRules, target, requestFacts(request, challengeSet.http.creditsWireMethod), responseFacts(reply, payload))
-    return payload
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.apiPath !== null) {
+      const named = normaliseChallengerHeader(headerValue(reply.getHeader('x-challenger')))
+      const target = (named && app.runMode.resolve(sessions, named)) || request.challenger
+      if (target) evaluate(responseRules, target, requestFacts(request, challengeSet.http.creditsWireMethod), responseFacts(reply, payload))
+    }
+    done(null, payload)
   })
 }, { name: 'tracking', dependencies: ['sessions', 'representation', 'http-conventions'] })
