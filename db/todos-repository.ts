@@ -18,13 +18,20 @@ export const SEED_TITLES: readonly string[] = [
   'process payroll', 'train staff', 'schedule meeting', 'tidy meeting room', 'install webcam',
 ]
 
+/** the seed list as fresh objects (callers may change them) */
+function seedTodos(): Todo[] {
+  return SEED_TITLES.map((title, index) => ({ id: index + 1, title, doneStatus: false, description: '' }))
+}
+
 function toTodo(row: TodoRow): Todo {
   return { id: row.id, title: row.title, doneStatus: row.done_status === 1, description: row.description }
 }
 
 export function createTodosRepository(db: SqliteDatabase) {
   const insertList = db.prepare<[string]>('INSERT OR IGNORE INTO todo_lists (name, next_id) VALUES (?, 1)')
-  const selectList = db.prepare<[string], { next_id: number }>('SELECT next_id FROM todo_lists WHERE name = ?')
+  const selectList = db.prepare<[string], { next_id: number; seed_pending: number }>('SELECT next_id, seed_pending FROM todo_lists WHERE name = ?')
+  const insertPendingList = db.prepare<[string, number]>('INSERT INTO todo_lists (name, next_id, seed_pending) VALUES (?, ?, 1)')
+  const clearPending = db.prepare<[string]>('UPDATE todo_lists SET seed_pending = 0 WHERE name = ?')
   const setNextId = db.prepare<[number, string]>('UPDATE todo_lists SET next_id = ? WHERE name = ?')
   const deleteList = db.prepare<[string]>('DELETE FROM todo_lists WHERE name = ?')
   const selectAll = db.prepare<[string], TodoRow>('SELECT id, title, done_status, description FROM todos WHERE list = ? ORDER BY id')
@@ -36,6 +43,18 @@ export function createTodosRepository(db: SqliteDatabase) {
     'UPDATE todos SET title = ?, done_status = ?, description = ? WHERE list = ? AND id = ?')
   const deleteTodo = db.prepare<[string, number]>('DELETE FROM todos WHERE list = ? AND id = ?')
   const deleteAllTodos = db.prepare<[string]>('DELETE FROM todos WHERE list = ?')
+
+  /** true while the list's seed todos are implied (no change yet) */
+  function seedPending(list: string): boolean {
+    return selectList.get(list)?.seed_pending === 1
+  }
+
+  /** writes a list's implied seed todos as rows, before its first change */
+  function materialise(list: string): void {
+    if (!seedPending(list)) return
+    SEED_TITLES.forEach((title, index) => insert(list, index + 1, { title, doneStatus: false, description: '' }))
+    clearPending.run(list)
+  }
 
   function nextId(list: string): number {
     return selectList.get(list)?.next_id ?? 1
@@ -53,40 +72,45 @@ export function createTodosRepository(db: SqliteDatabase) {
     /** creates the list with the seed todos unless it already exists */
     ensureSeeded(list: string): void {
       if (repository.exists(list)) return
-      insertList.run(list)
-      SEED_TITLES.forEach((title, index) => insert(list, index + 1, { title, doneStatus: false, description: '' }))
-      setNextId.run(SEED_TITLES.length + 1, list)
+      // the seed todos stay implied until the list's first change (materialise)
+      insertPendingList.run(list, SEED_TITLES.length + 1)
     },
     all(list: string): Todo[] {
-      return selectAll.all(list).map(toTodo)
+      return seedPending(list) ? seedTodos() : selectAll.all(list).map(toTodo)
     },
     find(list: string, id: number): Todo | undefined {
+      if (seedPending(list)) return seedTodos().find((todo) => todo.id === id)
       const row = selectOne.get(list, id)
       return row ? toTodo(row) : undefined
     },
     count(list: string): number {
-      return countTodos.get(list)!.n
+      return seedPending(list) ? SEED_TITLES.length : countTodos.get(list)!.n
     },
     create: db.transaction((list: string, fields: TodoFields): Todo => {
       insertList.run(list)
+      materialise(list)
       const id = nextId(list)
       setNextId.run(id + 1, list)
       return insert(list, id, fields)
     }),
-    update(list: string, todo: Todo): void {
+    update: db.transaction((list: string, todo: Todo): void => {
+      materialise(list)
       updateTodo.run(todo.title, todo.doneStatus ? 1 : 0, todo.description, list, todo.id)
-    },
-    delete(list: string, id: number): boolean {
+    }),
+    delete: db.transaction((list: string, id: number): boolean => {
+      materialise(list)
       return deleteTodo.run(list, id).changes > 0
-    },
+    }),
     /** empties the list, keeping its id counter (restore fills it again with explicit ids) */
     clear(list: string): void {
       insertList.run(list)
+      clearPending.run(list)
       deleteAllTodos.run(list)
     },
     /** inserts with an explicit id and moves the counter past it */
     insertWithId(list: string, todo: Todo): void {
       insertList.run(list)
+      materialise(list)
       insert(list, todo.id, todo)
       if (todo.id >= nextId(list)) setNextId.run(todo.id + 1, list)
     },
