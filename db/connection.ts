@@ -10,6 +10,10 @@ const IN_MEMORY = ':memory:'
 export function openDatabase(file: string): SqliteDatabase {
   if (file !== IN_MEMORY) mkdirSync(dirname(file), { recursive: true })
   const db = new Database(file)
+  // The server is the file's only user: holding the lock for the connection's life spares every statement the
+  // shared-memory locking WAL mode otherwise does (about 10% of a simple request). Another process cannot
+  // open the file while the server runs; commits, WAL crash recovery and the checkpoint on close are unchanged.
+  if (file !== IN_MEMORY) db.pragma('locking_mode = EXCLUSIVE')
   db.pragma('journal_mode = WAL')
   // NORMAL with WAL keeps every committed transaction across a process crash (kill -9);
   // only an OS crash or power loss can drop the last commits.
