@@ -26,7 +26,16 @@ export interface SessionStoreOptions {
   /** sessions retention never deletes (the single-user built-in one) */
   keep?: ReadonlySet<string>
   now?: () => number
+  /** most sessions kept in memory at once (default MAX_SESSIONS_IN_MEMORY) */
+  maxInMemory?: number
 }
+
+/**
+ * The working set's hard size: about 1 KB a session, so at most ~50 MB of heap however many sessions are
+ * active within the idle period. Past it the least recently used session leaves memory (it stays on disk
+ * and is read back, "loaded from persistence", on its next request).
+ */
+export const MAX_SESSIONS_IN_MEMORY = 50_000
 
 export interface RestorePayload {
   authToken: string
@@ -44,7 +53,20 @@ const ACCESS_FLUSH_MS = 60_000
 export function createSessionStore(options: SessionStoreOptions) {
   const { db, challengers, todos } = options
   const now = options.now ?? Date.now
+  // in least-recently-used order: touch() moves a session to the end, admit() evicts from the front
   const working = new Map<string, Challenger>()
+  const maxInMemory = options.maxInMemory ?? MAX_SESSIONS_IN_MEMORY
+
+  function admit(challenger: Challenger): void {
+    working.set(challenger.guid, challenger)
+    if (working.size <= maxInMemory) return
+    for (const [guid, oldest] of working) {
+      if (working.size <= maxInMemory) break
+      if (options.keep?.has(guid) || oldest === challenger) continue
+      store.flushAccess(oldest)
+      working.delete(guid)
+    }
+  }
 
   function fromRecord(record: ChallengerRecord, origin: ChallengerOrigin): Challenger {
     return {
@@ -87,7 +109,7 @@ export function createSessionStore(options: SessionStoreOptions) {
       }
       insertNew(record)
       const challenger = fromRecord(record, 'new')
-      working.set(guid, challenger)
+      admit(challenger)
       return challenger
     },
 
@@ -98,7 +120,7 @@ export function createSessionStore(options: SessionStoreOptions) {
       const record = challengers.find(guid)
       if (!record) return undefined
       const challenger = fromRecord(record, 'loaded')
-      working.set(guid, challenger)
+      admit(challenger)
       return challenger
     },
 
@@ -109,6 +131,10 @@ export function createSessionStore(options: SessionStoreOptions) {
     touch(challenger: Challenger): void {
       const at = now()
       challenger.lastAccessed = at
+      if (working.get(challenger.guid) === challenger) {
+        working.delete(challenger.guid)
+        working.set(challenger.guid, challenger)
+      }
       if (at - challenger.persistedAccess >= ACCESS_FLUSH_MS) {
         challengers.touch(challenger.guid, at)
         challenger.persistedAccess = at
