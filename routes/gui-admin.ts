@@ -1,18 +1,10 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac } from 'node:crypto'
+import { sameSecret } from '../domain/secrets.js'
 
 /** name of the HttpOnly cookie the facilitator login sets */
 export const ADMIN_COOKIE = 'apichallenges_facilitator'
 /** how long a facilitator login lasts */
 export const ADMIN_COOKIE_MAX_AGE_SECONDS = 12 * 60 * 60
-
-function digest(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest()
-}
-
-/** constant-time comparison: both sides are hashed first, so the buffers always have equal length */
-export function sameSecret(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), digest(expected))
-}
 
 /** the value of `Authorization: Bearer <token>`, if the header has that form */
 export function bearerToken(header: string | undefined): string | undefined {

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest, HTTPMethods } from 'fastify'
 import { EmptyBody, ErrorMessages } from '../schemas/common.js'
@@ -6,6 +5,7 @@ import {
   basicCredentialsOf, bearerTokenOf, MAX_NOTE_LENGTH, SecretNote, SecretNoteHeaders, SecretToken, SecretTokenHeaders,
 } from '../schemas/secret.js'
 import { registerMethodStubs } from './method-stubs.js'
+import { sameSecret } from '../domain/secrets.js'
 import { normaliseChallengerHeader, UNKNOWN_CHALLENGER } from '../domain/run-modes.js'
 import { parseAcceptHeader } from '../domain/accept.js'
 import { INVALID_JSON_MESSAGE, parseJsonBody } from '../domain/json-body.js'
@@ -113,15 +113,13 @@ function presentedToken(request: FastifyRequest): string | undefined {
   return token ? token : undefined
 }
 
-function sameToken(presented: string, expected: string): boolean {
-  const a = Buffer.from(presented)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
-
 function isAdmin(request: FastifyRequest): boolean {
   const credentials = basicCredentialsOf(headerOf(request, 'authorization'))
-  return credentials?.user === ADMIN_USER && credentials.password === ADMIN_PASSWORD
+  if (!credentials) return false
+  // both compared, in constant time, so the answer time does not say which one was wrong
+  const userMatches = sameSecret(credentials.user, ADMIN_USER)
+  const passwordMatches = sameSecret(credentials.password, ADMIN_PASSWORD)
+  return userMatches && passwordMatches
 }
 
 /** the request carried an X-CHALLENGER value (it may still name no session) */
@@ -216,12 +214,12 @@ const secretRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!challenger) {
       if (!profile.readOnlyNote || namesChallenger(request)) return noteUnauthorised(reply)
       if (!token) return noteUnauthorised(reply)
-      if (!sameToken(token, READ_ONLY_TOKEN)) return reply.sendEmpty(403)
+      if (!sameSecret(token, READ_ONLY_TOKEN)) return reply.sendEmpty(403)
       const format = noteFormat(request)
       return format ? sendNote(reply, READ_ONLY_NOTE, format) : reply.sendEmpty(406)
     }
     if (!token) return noteUnauthorised(reply)
-    if (!sameToken(token, challenger.authToken)) return reply.sendEmpty(403)
+    if (!sameSecret(token, challenger.authToken)) return reply.sendEmpty(403)
     const format = noteFormat(request)
     return format ? sendNote(reply, challenger.secretNote, format) : reply.sendEmpty(406)
   })
@@ -250,7 +248,7 @@ const secretRoutes: FastifyPluginAsyncTypebox = async (app) => {
     reply.header('x-challenger', challenger.guid).header('content-type', NOTE_MEDIA_TYPES[format])
     const token = presentedToken(request)
     if (!token) return noteUnauthorised(reply)
-    if (!sameToken(token, challenger.authToken)) return reply.sendEmpty(403)
+    if (!sameSecret(token, challenger.authToken)) return reply.sendEmpty(403)
     const parsed = parseNoteBody(typeof request.body === 'string' ? request.body : '', kind, profile.noteValidationStatus)
     if (!parsed.ok) return reply.sendErrors(parsed.status, parsed.message)
     sessions.setNote(challenger, parsed.note)
