@@ -9,6 +9,7 @@ import representation from './plugins/representation.js'
 import httpConventions from './plugins/http-conventions.js'
 import tracking from './plugins/tracking.js'
 import body from './plugins/body.js'
+import abuseLimits from './plugins/abuse-limits.js'
 import errors from './plugins/errors.js'
 import swagger from './plugins/swagger.js'
 import apiRoutes from './routes/api.js'
@@ -55,6 +56,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
   await app.register(httpConventions)
   await app.register(tracking)
   await app.register(body)
+  await app.register(abuseLimits, { sessionsPerMinute: config.challengerRateLimit })
   await app.register(errors, { bodyTooLargeMessage: 'Error: request body too large, max allowed is 5000 bytes' })
   await app.register(swagger)
   await app.register(apiRoutes, { hideFromDocs: true })

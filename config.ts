@@ -13,6 +13,8 @@ export interface AppConfig {
   sessionRetentionDays: number
   /** facilitator page token; undefined keeps the page off */
   adminToken: string | undefined
+  /** sessions one client address may create per minute; 0 = no limit */
+  challengerRateLimit: number
 }
 
 export const defaultConfig: AppConfig = {
@@ -26,6 +28,7 @@ export const defaultConfig: AppConfig = {
   sessionIdleMinutes: 10,
   sessionRetentionDays: 7,
   adminToken: undefined,
+  challengerRateLimit: 0,
 }
 
 export class ConfigError extends Error {}
@@ -79,6 +82,7 @@ const SETTINGS: readonly Setting[] = [
   { env: 'SESSION_IDLE_MINUTES', flag: 'session-idle-minutes', apply: (c, raw) => { c.sessionIdleMinutes = integerIn('SESSION_IDLE_MINUTES', raw, 1, 7 * 24 * 60) } },
   { env: 'SESSION_RETENTION_DAYS', flag: 'session-retention-days', apply: (c, raw) => { c.sessionRetentionDays = integerIn('SESSION_RETENTION_DAYS', raw, 1, 3650) } },
   { env: 'ADMIN_TOKEN', flag: 'admin-token', apply: (c, raw) => { c.adminToken = raw.trim() === '' ? undefined : raw.trim() } },
+  { env: 'CHALLENGER_RATE_LIMIT', flag: 'challenger-rate-limit', apply: (c, raw) => { c.challengerRateLimit = integerIn('CHALLENGER_RATE_LIMIT', raw, 0, 1_000_000) } },
 ]
 
 /** the reference's own start-up switches, kept so its users' scripts keep working */
@@ -100,6 +104,7 @@ export const HELP = `Usage: npm start -- [flags]   (every flag also has an env v
   --session-idle-minutes=N     SESSION_IDLE_MINUTES    minutes before an idle session leaves memory (default 10)
   --session-retention-days=N   SESSION_RETENTION_DAYS  days before an idle session is deleted from disk (default 7)
   --admin-token=TOKEN          ADMIN_TOKEN             facilitator page token (unset: page off)
+  --challenger-rate-limit=N    CHALLENGER_RATE_LIMIT   new sessions per client address per minute (default 0: no limit)
   --help                                               print this text`
 
 export function wantsHelp(argv: readonly string[]): boolean {

@@ -52,6 +52,7 @@ t.test('environment variables', async (t) => {
     sessionIdleMinutes: 5,
     sessionRetentionDays: 30,
     adminToken: 'facilitator-secret',
+    challengerRateLimit: 0,
   }
   t.same(config, expected)
   t.equal(loadConfig({ DB_FILE: ':memory:' }, []).dbFile, ':memory:', ':memory: is allowed')
