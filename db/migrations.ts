@@ -42,6 +42,22 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE todo_lists ADD COLUMN seed_pending INTEGER NOT NULL DEFAULT 0;
   `,
+  // Sessions keyed by their GUID alone (no hidden rowid, so no second B-tree for the key), and no index on
+  // last_accessed: only the once-a-minute retention sweep and the facilitator page read it, a scan each.
+  // Creating a session now writes two fewer pages to the WAL.
+  `
+  CREATE TABLE challengers_by_guid (
+    guid          TEXT PRIMARY KEY,
+    auth_token    TEXT NOT NULL,
+    secret_note   TEXT NOT NULL DEFAULT '',
+    created_at    INTEGER NOT NULL,
+    last_accessed INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO challengers_by_guid (guid, auth_token, secret_note, created_at, last_accessed)
+    SELECT guid, auth_token, secret_note, created_at, last_accessed FROM challengers;
+  DROP TABLE challengers;
+  ALTER TABLE challengers_by_guid RENAME TO challengers;
+  `,
 ]
 
 export function migrate(db: Database): void {
@@ -49,10 +65,22 @@ export function migrate(db: Database): void {
   if (current > MIGRATIONS.length) {
     throw new Error(`database schema version ${current} is newer than this server knows (${MIGRATIONS.length}); upgrade the server`)
   }
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version]!)
-      db.pragma(`user_version = ${version + 1}`)
-    })()
+  if (current === MIGRATIONS.length) return
+  // A table is rebuilt by copying it and dropping the old one, which must not cascade to the rows that
+  // reference it: foreign keys are off while migrating (SQLite ignores that pragma inside a transaction)
+  // and every migration is checked for broken references before it commits.
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1
+  db.pragma('foreign_keys = OFF')
+  try {
+    for (let version = current; version < MIGRATIONS.length; version++) {
+      db.transaction(() => {
+        db.exec(MIGRATIONS[version]!)
+        const broken = db.pragma('foreign_key_check') as unknown[]
+        if (broken.length > 0) throw new Error(`migration ${version + 1} left ${broken.length} broken references`)
+        db.pragma(`user_version = ${version + 1}`)
+      })()
+    }
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON')
   }
 }
