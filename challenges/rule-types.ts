@@ -44,11 +44,25 @@ export interface CompletionRule {
   passes(ctx: RuleContext): boolean
   /** when set, the rule can only pass for these request methods (RequestFacts.method), so it is not evaluated for others */
   readonly methods?: readonly string[]
+  /** when set, the rule can only pass for paths whose first segment is one of these (see resourceOf) */
+  readonly resources?: readonly string[]
+}
+
+/** the first segment of an API path: 'todos' for 'todos/3', 'challenger' for 'challenger/database/…' */
+export function resourceOf(path: string): string {
+  const slash = path.indexOf('/')
+  return slash === -1 ? path : path.slice(0, slash)
+}
+
+/** the rules of one resource family (a rules file): they are not evaluated for requests to other paths */
+export function atResources(resources: readonly string[], rules: readonly CompletionRule[]): readonly CompletionRule[] {
+  return rules.map((rule) => ({ ...rule, resources }))
 }
 
 /** a check that can only hold for the given request methods; `requestRule`/`responseRule` pass that on to the rule */
 export function onlyFor<F extends (ctx: never) => boolean>(methods: readonly string[], check: F): F & { readonly methods: readonly string[] } {
-  return Object.assign(check, { methods })
+  // a copy carries the tag, so a check shared by several rules is never tagged for all of them
+  return Object.assign(check.bind(undefined) as F, { methods })
 }
 
 function methodsOf(check: unknown): readonly string[] | undefined {
@@ -68,12 +82,27 @@ export function responseRule(key: string, passes: (ctx: RuleContext & { response
   }
 }
 
-/** a rule list as a lookup by request method: each method's rules in their original order */
-export function rulesByMethod(rules: readonly CompletionRule[]): (method: string) => readonly CompletionRule[] {
-  const anyMethod = rules.filter((rule) => rule.methods === undefined)
-  const methods = new Set(rules.flatMap((rule) => rule.methods ?? []))
-  const byMethod = new Map([...methods].map((method) => [method, rules.filter((rule) => rule.methods === undefined || rule.methods.includes(method))]))
-  return (method) => byMethod.get(method) ?? anyMethod
+/** most (method, resource) pairs whose rule lists are remembered; other pairs are filtered on each call */
+const INDEX_LIMIT = 1_000
+
+/**
+ * A rule list as a lookup by request method and resource: each pair's rules in their original order, so a
+ * GET /todos is checked neither against the POST-only challenges nor against the /challenger ones.
+ */
+export function ruleIndex(rules: readonly CompletionRule[]): (method: string, path: string) => readonly CompletionRule[] {
+  const resources = new Set(rules.flatMap((rule) => rule.resources ?? []))
+  const lists = new Map<string, readonly CompletionRule[]>()
+  return (method, path) => {
+    const named = resourceOf(path)
+    const resource = resources.has(named) ? named : ''
+    const key = `${method} ${resource}`
+    const known = lists.get(key)
+    if (known) return known
+    const applicable = rules.filter((rule) =>
+      (rule.methods === undefined || rule.methods.includes(method)) && (rule.resources === undefined || rule.resources.includes(resource)))
+    if (lists.size < INDEX_LIMIT) lists.set(key, applicable)
+    return applicable
+  }
 }
 
 /** replaces the rules of `base` whose keys appear in `overrides`, keeping order; adds the new ones */

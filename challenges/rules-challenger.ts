@@ -1,10 +1,13 @@
-import { requestRule, responseRule, type CompletionRule } from './rule-types.js'
+import { atResources, requestRule, responseRule, type CompletionRule } from './rule-types.js'
+
+/** the paths (first segment) this file's challenges are about */
+const CHALLENGER_RESOURCES = ['challenger', 'challenges']
 
 const CHALLENGER_PATH = /^challenger\/(?!database\/)[^/]+$/
 const DATABASE_PATH = /^challenger\/database\/[^/]+$/
 
 /** challenges completed on /challenger, /challenger/{guid}, /challenger/database/{guid} and /challenges */
-export const challengerRules: readonly CompletionRule[] = [
+export const challengerRules: readonly CompletionRule[] = atResources(CHALLENGER_RESOURCES, [
   responseRule('CREATE_NEW_CHALLENGER', ({ request, response }) =>
     request.method === 'POST' && request.path === 'challenger' && response.status === 201),
 
@@ -35,7 +38,7 @@ export const challengerRules: readonly CompletionRule[] = [
 
   responseRule('PUT_RESTORABLE_TODOS', ({ request, response }) =>
     request.method === 'PUT' && DATABASE_PATH.test(request.path) && response.status === 204),
-]
+])
 
 /** classic-set replacements for rules above whose trigger differed (classic.md §4) */
-export const challengerClassicOverrides: readonly CompletionRule[] = []
+export const challengerClassicOverrides: readonly CompletionRule[] = atResources(CHALLENGER_RESOURCES, [])

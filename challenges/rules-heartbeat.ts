@@ -1,4 +1,7 @@
-import { requestRule, responseRule, type CompletionRule, type RequestFacts } from './rule-types.js'
+import { atResources, requestRule, responseRule, type CompletionRule, type RequestFacts } from './rule-types.js'
+
+/** the paths (first segment) this file's challenges are about */
+const HEARTBEAT_RESOURCES = ['heartbeat']
 
 const HEARTBEAT = 'heartbeat'
 
@@ -17,7 +20,7 @@ function wireHeartbeat(method: string) {
  * Heartbeat challenges (sessions.md §6.4, classic.md §4). All but the 431 are credited before the
  * handler runs, whatever status the request then gets.
  */
-export const heartbeatRules: readonly CompletionRule[] = [
+export const heartbeatRules: readonly CompletionRule[] = atResources(HEARTBEAT_RESOURCES, [
   requestRule('DELETE_HEARTBEAT_405', wireHeartbeat('DELETE')),
   requestRule('PATCH_HEARTBEAT_500', wireHeartbeat('PATCH')),
   requestRule('TRACE_HEARTBEAT_501', wireHeartbeat('TRACE')),
@@ -32,7 +35,7 @@ export const heartbeatRules: readonly CompletionRule[] = [
   requestRule('OVERRIDE_DELETE_HEARTBEAT_405', ({ request }) => heartbeatOverride(request) === 'delete'),
   requestRule('OVERRIDE_PATCH_HEARTBEAT_500', ({ request }) => heartbeatOverride(request) === 'patch'),
   requestRule('OVERRIDE_TRACE_HEARTBEAT_501', ({ request }) => heartbeatOverride(request) === 'trace'),
-]
+])
 
 /** classic: the override challenges need a real POST (classic.md S5: GET/PUT + override credit nothing) */
 function postedOverride(request: RequestFacts): string | undefined {
@@ -40,8 +43,8 @@ function postedOverride(request: RequestFacts): string | undefined {
 }
 
 /** classic-set replacements for rules above whose trigger differed (classic.md §4) */
-export const heartbeatClassicOverrides: readonly CompletionRule[] = [
+export const heartbeatClassicOverrides: readonly CompletionRule[] = atResources(HEARTBEAT_RESOURCES, [
   requestRule('OVERRIDE_DELETE_HEARTBEAT_405', ({ request }) => postedOverride(request) === 'delete'),
   requestRule('OVERRIDE_PATCH_HEARTBEAT_500', ({ request }) => postedOverride(request) === 'patch'),
   requestRule('OVERRIDE_TRACE_HEARTBEAT_501', ({ request }) => postedOverride(request) === 'trace'),
-]
+])

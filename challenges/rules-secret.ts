@@ -1,5 +1,8 @@
-import { responseRule, type CompletionRule, type RequestFacts, type ResponseFacts } from './rule-types.js'
+import { atResources, responseRule, type CompletionRule, type RequestFacts, type ResponseFacts } from './rule-types.js'
 import { bearerTokenOf } from '../schemas/secret.js'
+
+/** the paths (first segment) this file's challenges are about */
+const SECRET_RESOURCES = ['secret']
 
 const TOKEN = 'secret/token'
 const NOTE = 'secret/note'
@@ -24,7 +27,7 @@ const postsNote = ({ request }: Exchange) => request.rawBody.includes('"note"')
 const status = ({ response }: Exchange, expected: number) => response.status === expected
 
 /** Authentication and authorization challenges (sessions.md §6.4, classic.md §4): judged on the reply */
-export const secretRules: readonly CompletionRule[] = [
+export const secretRules: readonly CompletionRule[] = atResources(SECRET_RESOURCES, [
   responseRule('CREATE_SECRET_TOKEN_401', (x) => on(x, 'POST', TOKEN) && hasCredentialsAttempt(x) && status(x, 401)),
   responseRule('CREATE_SECRET_TOKEN_201', (x) => on(x, 'POST', TOKEN) && hasCredentialsAttempt(x) && status(x, 201)),
 
@@ -38,7 +41,7 @@ export const secretRules: readonly CompletionRule[] = [
 
   responseRule('GET_SECRET_NOTE_BEARER_200', (x) => on(x, 'GET', NOTE) && hasBearer(x) && status(x, 200)),
   responseRule('POST_SECRET_NOTE_BEARER_200', (x) => on(x, 'POST', NOTE) && postsNote(x) && hasBearer(x) && status(x, 200)),
-]
+])
 
 /** classic-set replacements for rules above whose trigger differed (classic.md §4: none did) */
-export const secretClassicOverrides: readonly CompletionRule[] = []
+export const secretClassicOverrides: readonly CompletionRule[] = atResources(SECRET_RESOURCES, [])

@@ -1,6 +1,9 @@
 import type { Todo } from '../db/todos-repository.js'
 import { parseTodoQuery, type Condition, type ParsedTodoQuery } from '../domain/todo-query.js'
-import { onlyFor, responseRule, type CompletionRule, type ResponseFacts, type RuleContext } from './rule-types.js'
+import { atResources, onlyFor, responseRule, type CompletionRule, type ResponseFacts, type RuleContext } from './rule-types.js'
+
+/** the paths (first segment) this file's challenges are about */
+const TODO_QUERY_RESOURCES = ['todos']
 
 type Ctx = RuleContext & { response: ResponseFacts }
 const TODO_FIELDS = new Set(['id', 'title', 'doneStatus', 'description'])
@@ -87,7 +90,7 @@ function queryFilteredDone(contentType: string, bodyCheck: (body: string) => boo
 }
 
 /** the filter, sort, paging and QUERY challenges (sessions.md §6.4) */
-export const todoQueryRules: readonly CompletionRule[] = [
+export const todoQueryRules: readonly CompletionRule[] = atResources(TODO_QUERY_RESOURCES, [
   responseRule('GET_TODOS_FILTERED_ID_GREATER_THAN', idFilter(['gt'], (id, value) => id > value)),
   responseRule('GET_TODOS_FILTERED_ID_LESS_THAN', idFilter(['lt'], (id, value) => id < value)),
   responseRule('GET_TODOS_FILTERED_ID_SINGLE_RESULT', getListing((query, shown, ctx) => {
@@ -126,5 +129,5 @@ export const todoQueryRules: readonly CompletionRule[] = [
       return false
     }
   })),
-]
+])
 

@@ -1,4 +1,7 @@
-import { onlyFor, requestRule, responseRule, type CompletionRule, type RuleContext, type ResponseFacts } from './rule-types.js'
+import { atResources, onlyFor, requestRule, responseRule, type CompletionRule, type RuleContext, type ResponseFacts } from './rule-types.js'
+
+/** the paths (first segment) this file's challenges are about */
+const TODO_RESOURCES = ['todo', 'todos']
 
 type Ctx = RuleContext & { response: ResponseFacts }
 
@@ -41,7 +44,7 @@ function createdTodoId({ response }: Ctx): number | undefined {
 }
 
 /** challenges completed on /todo, /todos and /todos/{id} (todos.md, sessions.md §6.4) */
-export const todosRules: readonly CompletionRule[] = [
+export const todosRules: readonly CompletionRule[] = atResources(TODO_RESOURCES, [
   // credited before the handler, whatever the outcome
   requestRule('GET_TODOS', all(method('GET'), isCollection, hasNoQuery)),
   responseRule('GET_TODOS_NOT_PLURAL_404', all(method('GET'), ({ request }) => request.path === 'todo', status(404))),
@@ -131,11 +134,11 @@ export const todosRules: readonly CompletionRule[] = [
       const disposition = response.header('content-disposition') ?? ''
       return disposition.includes('attachment') && disposition.includes(`filename="todos.${extension}"`)
     }))),
-]
+])
 
 /** classic-set replacements for rules above whose trigger differed (classic.md §4) */
-export const todosClassicOverrides: readonly CompletionRule[] = [
+export const todosClassicOverrides: readonly CompletionRule[] = atResources(TODO_RESOURCES, [
   // any Accept naming a wildcard counted there, as long as the answer was JSON (curl's default included)
   responseRule('GET_ACCEPT_ANY_DEFAULT_JSON', all(getCollection, (ctx) => /\*\/\*|application\/\*/.test(acceptOf(ctx)),
     (ctx) => responseType(ctx) === 'application/json')),
-]
+])

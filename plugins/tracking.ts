@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { rulesByMethod, type CompletionRule, type RequestFacts, type ResponseFacts, type RuleContext } from '../challenges/rule-types.js'
+import { ruleIndex, type CompletionRule, type RequestFacts, type ResponseFacts, type RuleContext } from '../challenges/rule-types.js'
 import type { Challenger } from '../domain/session-store.js'
 import { rawQueryOf } from '../domain/api-paths.js'
 import { normaliseChallengerHeader } from '../domain/run-modes.js'
@@ -43,12 +43,12 @@ export default fp(async (app) => {
   }
   const active = listedKeys[app.runMode.mode]
   const byPhase = (phase: CompletionRule['phase']) => challengeSet.rules.filter((rule) => rule.phase === phase && active.has(rule.key))
-  // indexed by request method: a GET is not checked against the POST-only challenges
-  const requestRules = rulesByMethod(byPhase('request'))
-  const responseRules = rulesByMethod(byPhase('response'))
+  // indexed by request method and resource: a GET /todos is not checked against the POST-only or /challenger challenges
+  const requestRules = ruleIndex(byPhase('request'))
+  const responseRules = ruleIndex(byPhase('response'))
 
-  function evaluate(rulesFor: (method: string) => readonly CompletionRule[], challenger: Challenger, request: RequestFacts, response: ResponseFacts | undefined): void {
-    const rules = rulesFor(request.method)
+  function evaluate(rulesFor: (method: string, path: string) => readonly CompletionRule[], challenger: Challenger, request: RequestFacts, response: ResponseFacts | undefined): void {
+    const rules = rulesFor(request.method, request.path)
     let todos: ReturnType<RuleContext['todos']> | undefined
     const ctx: RuleContext = {
       request,
