@@ -27,11 +27,23 @@ function toTodo(row: TodoRow): Todo {
   return { id: row.id, title: row.title, doneStatus: row.done_status === 1, description: row.description }
 }
 
+interface ListState {
+  nextId: number
+  /** the seed todos are implied: the list has not changed since it was created */
+  seedPending: boolean
+}
+
+/**
+ * Every list starts as the ten seed todos, and a list without a row is exactly that: creating a session
+ * writes nothing here, and reading an unchanged list costs one lookup. The first change writes the list's
+ * row and its seed todos (materialise), then the todos table holds the whole list.
+ */
+const FRESH_LIST: ListState = { nextId: SEED_TITLES.length + 1, seedPending: true }
+
 export function createTodosRepository(db: SqliteDatabase) {
-  const insertList = db.prepare<[string]>('INSERT OR IGNORE INTO todo_lists (name, next_id) VALUES (?, 1)')
   const selectList = db.prepare<[string], { next_id: number; seed_pending: number }>('SELECT next_id, seed_pending FROM todo_lists WHERE name = ?')
-  const insertPendingList = db.prepare<[string, number]>('INSERT INTO todo_lists (name, next_id, seed_pending) VALUES (?, ?, 1)')
-  const clearPending = db.prepare<[string]>('UPDATE todo_lists SET seed_pending = 0 WHERE name = ?')
+  const upsertList = db.prepare<[string, number]>(
+    'INSERT INTO todo_lists (name, next_id, seed_pending) VALUES (?, ?, 0) ON CONFLICT (name) DO UPDATE SET seed_pending = 0')
   const setNextId = db.prepare<[number, string]>('UPDATE todo_lists SET next_id = ? WHERE name = ?')
   const deleteList = db.prepare<[string]>('DELETE FROM todo_lists WHERE name = ?')
   const selectAll = db.prepare<[string], TodoRow>('SELECT id, title, done_status, description FROM todos WHERE list = ? ORDER BY id')
@@ -44,20 +56,18 @@ export function createTodosRepository(db: SqliteDatabase) {
   const deleteTodo = db.prepare<[string, number]>('DELETE FROM todos WHERE list = ? AND id = ?')
   const deleteAllTodos = db.prepare<[string]>('DELETE FROM todos WHERE list = ?')
 
-  /** true while the list's seed todos are implied (no change yet) */
-  function seedPending(list: string): boolean {
-    return selectList.get(list)?.seed_pending === 1
+  function stateOf(list: string): ListState {
+    const row = selectList.get(list)
+    return row ? { nextId: row.next_id, seedPending: row.seed_pending === 1 } : FRESH_LIST
   }
 
-  /** writes a list's implied seed todos as rows, before its first change */
-  function materialise(list: string): void {
-    if (!seedPending(list)) return
-    SEED_TITLES.forEach((title, index) => insert(list, index + 1, { title, doneStatus: false, description: '' }))
-    clearPending.run(list)
-  }
-
-  function nextId(list: string): number {
-    return selectList.get(list)?.next_id ?? 1
+  /** gives the list a row of its own and, unless `withoutSeeds`, writes its implied seed todos as rows */
+  function materialise(list: string, withoutSeeds = false): ListState {
+    const state = stateOf(list)
+    if (!state.seedPending) return state
+    upsertList.run(list, state.nextId)
+    if (!withoutSeeds) SEED_TITLES.forEach((title, index) => insert(list, index + 1, { title, doneStatus: false, description: '' }))
+    return { nextId: state.nextId, seedPending: false }
   }
 
   function insert(list: string, id: number, fields: TodoFields): Todo {
@@ -65,31 +75,20 @@ export function createTodosRepository(db: SqliteDatabase) {
     return { id, ...fields }
   }
 
-  const repository = {
-    exists(list: string): boolean {
-      return selectList.get(list) !== undefined
-    },
-    /** creates the list with the seed todos unless it already exists */
-    ensureSeeded(list: string): void {
-      if (repository.exists(list)) return
-      // the seed todos stay implied until the list's first change (materialise)
-      insertPendingList.run(list, SEED_TITLES.length + 1)
-    },
+  return {
     all(list: string): Todo[] {
-      return seedPending(list) ? seedTodos() : selectAll.all(list).map(toTodo)
+      return stateOf(list).seedPending ? seedTodos() : selectAll.all(list).map(toTodo)
     },
     find(list: string, id: number): Todo | undefined {
-      if (seedPending(list)) return seedTodos().find((todo) => todo.id === id)
+      if (stateOf(list).seedPending) return seedTodos().find((todo) => todo.id === id)
       const row = selectOne.get(list, id)
       return row ? toTodo(row) : undefined
     },
     count(list: string): number {
-      return seedPending(list) ? SEED_TITLES.length : countTodos.get(list)!.n
+      return stateOf(list).seedPending ? SEED_TITLES.length : countTodos.get(list)!.n
     },
     create: db.transaction((list: string, fields: TodoFields): Todo => {
-      insertList.run(list)
-      materialise(list)
-      const id = nextId(list)
+      const id = materialise(list).nextId
       setNextId.run(id + 1, list)
       return insert(list, id, fields)
     }),
@@ -103,22 +102,20 @@ export function createTodosRepository(db: SqliteDatabase) {
     }),
     /** empties the list, keeping its id counter (restore fills it again with explicit ids) */
     clear(list: string): void {
-      insertList.run(list)
-      clearPending.run(list)
+      materialise(list, true)
       deleteAllTodos.run(list)
     },
     /** inserts with an explicit id and moves the counter past it */
     insertWithId(list: string, todo: Todo): void {
-      insertList.run(list)
-      materialise(list)
+      const { nextId } = materialise(list)
       insert(list, todo.id, todo)
-      if (todo.id >= nextId(list)) setNextId.run(todo.id + 1, list)
+      if (todo.id >= nextId) setNextId.run(todo.id + 1, list)
     },
+    /** back to a fresh list of seed todos */
     drop(list: string): void {
       deleteList.run(list)
     },
   }
-  return repository
 }
 
 export type TodosRepository = ReturnType<typeof createTodosRepository>

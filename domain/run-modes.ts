@@ -48,7 +48,6 @@ const multiUser: RunModeBehaviour = {
     if (!header) return { status: 201, challenger: store.create() }
     const known = store.find(header)
     if (!known) return { status: 404 }
-    store.ensureTodoList(known)
     return { status: 200, challenger: known }
   },
   progressPage: (guid) => `/gui/challenges/${guid}`,

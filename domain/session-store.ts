@@ -80,10 +80,8 @@ export function createSessionStore(options: SessionStoreOptions) {
     }
   }
 
-  const insertNew = db.transaction((record: ChallengerRecord) => {
-    challengers.insert(record)
-    todos.ensureSeeded(record.guid)
-  })
+  // the session row and any restored passes; its todo list is implied (fresh seed todos) until its first change
+  const insertNew = db.transaction((record: ChallengerRecord) => challengers.insert(record))
 
   const deleteWithTodos = db.transaction((guid: string) => {
     challengers.delete(guid)
@@ -173,10 +171,6 @@ export function createSessionStore(options: SessionStoreOptions) {
     /** PUT /challenger/database/{guid}: the whole list replaced in one transaction */
     replaceTodos(list: string, replacement: readonly Todo[]): void {
       replaceList(list, replacement)
-    },
-
-    ensureTodoList(challenger: Challenger): void {
-      todos.ensureSeeded(challenger.guid)
     },
 
     /** drops idle challengers from memory (they stay on disk); returns how many left */

@@ -57,7 +57,6 @@ const challengerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const challenger = challengerFor(request.params.guid)
     if (!challenger) return reply.header('x-challenger', UNKNOWN_CHALLENGER).sendEmpty(404)
     sessions.touch(challenger)
-    sessions.ensureTodoList(challenger)
     return sendProgress(reply, challenger)
   })
 
@@ -107,7 +106,7 @@ const challengerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     sessions.touch(challenger)
     reply.header('x-challenger', challenger.guid)
     // the list is looked up by the URL's GUID: in single-user mode only the built-in one exists
-    if (challenger.guid !== guid || !todosRepository.exists(guid)) return reply.sendErrors(404, `Challenger database not instantiated ${guid}`)
+    if (challenger.guid !== guid) return reply.sendErrors(404, `Challenger database not instantiated ${guid}`)
     return reply.sendBody('application/json', renderTodoDatabase(todosRepository.all(guid)))
   })
 

@@ -25,7 +25,6 @@ const todosRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { challengeSet, runMode } = app
   const profile = challengeSet.todos
   const repository = app.repositories.todos
-  repository.ensureSeeded(ANONYMOUS_LIST)
 
   const listOf = (request: FastifyRequest) => request.challenger?.guid ?? ANONYMOUS_LIST
   const mountOf = (request: FastifyRequest) => (request.url.startsWith('/api/') ? '/api' : '')
