@@ -24,7 +24,10 @@ function method(name: string) {
 
 /** every check holds; a conjunction with a method check can only hold for that method */
 function all<C extends RuleContext>(...checks: ((ctx: C) => boolean)[]) {
-  const conjunction = (ctx: C) => checks.every((check) => check(ctx))
+  const conjunction = (ctx: C) => {
+    for (const check of checks) if (!check(ctx)) return false
+    return true
+  }
   const methods = checks.map((check) => (check as { methods?: readonly string[] }).methods).find((found) => found !== undefined)
   return methods ? onlyFor(methods, conjunction) : conjunction
 }

@@ -11,7 +11,19 @@ function headerValue(value: string | string[] | number | undefined): string | un
   return Array.isArray(value) ? value[0] : String(value)
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** what the completion rules know of the request: built once, read by both phases */
+    completionFacts: RequestFacts | null
+  }
+}
+
 function requestFacts(request: FastifyRequest, creditsWireMethod: boolean): RequestFacts {
+  return (request.completionFacts ??= newRequestFacts(request, creditsWireMethod))
+}
+
+/** the body, parsed between the two phases, is read when a rule asks for it */
+function newRequestFacts(request: FastifyRequest, creditsWireMethod: boolean): RequestFacts {
   const rawQuery = rawQueryOf(request.url)
   let query: URLSearchParams | undefined
   return {
@@ -22,7 +34,7 @@ function requestFacts(request: FastifyRequest, creditsWireMethod: boolean): Requ
     // parsed only for the few rules that read parameters
     get query() { return (query ??= new URLSearchParams(rawQuery)) },
     header: (name) => headerValue(request.headers[name.toLowerCase()]),
-    rawBody: typeof request.body === 'string' ? request.body : '',
+    get rawBody() { return typeof request.body === 'string' ? request.body : '' },
   }
 }
 
@@ -82,6 +94,8 @@ export default fp(async (app) => {
       throw error
     }
   }
+
+  app.decorateRequest('completionFacts', null)
 
   // callback-style hooks: no promise per request
   app.addHook('onRequest', (request, _reply, done) => {
