@@ -10,6 +10,7 @@
 // Flags: --connections=N (10) --duration=S (5) --rounds=N (3) --warmup=S (2) --only=a,b
 //        --runtime=build|dist|tsx (build: tsc into bench/.build first) --out=FILE (bench/results/<date>-<commit>.json) --no-write
 //        --check (exit 1 when a target is missed) --label=TEXT (recorded in the result file)
+//        --node-args="--max-semi-space-size=8" (extra flags for our server)
 import autocannon from 'autocannon'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -32,6 +33,8 @@ interface Options {
   profile: boolean
   check: boolean
   label: string | undefined
+  /** extra node flags for our server (e.g. to compare V8 heap settings) */
+  nodeArgs: string[]
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -56,6 +59,7 @@ function parseArgs(argv: readonly string[]): Options {
     profile: argv.includes('--profile'),
     check: argv.includes('--check'),
     label: get('label'),
+    nodeArgs: get('node-args')?.split(' ').filter(Boolean) ?? [],
   }
 }
 
@@ -222,7 +226,7 @@ async function runScenario(scenario: Scenario, options: Options, fixturesFile: s
     root: options.root,
     runtime: options.runtime,
     dbFile: join(dir, 'ours.db'),
-    nodeArgs: options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    nodeArgs: [...options.nodeArgs, ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
   })
   const basePort = await freePort()
   const baseline = await startChild({

@@ -45,7 +45,6 @@ interface Repositories {
     insert(record: { guid: string; authToken: string; secretNote: string; createdAt: number; lastAccessed: number; passed: string[] }): void
   }
   createTodosRepository(db: import('better-sqlite3').Database): {
-    ensureSeeded(list: string): void
     create(list: string, fields: { title: string; doneStatus: boolean; description: string }): unknown
   }
 }
@@ -69,7 +68,6 @@ async function seed(file: string, count: number): Promise<string[]> {
       const guid = randomUUID()
       const at = now - Math.floor((i / count) * 6 * DAY)
       challengers.insert({ guid, authToken: randomUUID(), secretNote: i % 7 === 0 ? `note ${i}` : '', createdAt: at, lastAccessed: at, passed: ['CREATE_NEW_CHALLENGER', 'GET_CHALLENGES', 'GET_TODOS'] })
-      todos.ensureSeeded(guid)
       // every session changed its list once (a new todo), as the single session of the comparison does
       todos.create(guid, { title: `todo of session ${i}`, doneStatus: false, description: 'seeded by bench/scale.ts' })
       guids.push(guid)

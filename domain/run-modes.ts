@@ -45,7 +45,8 @@ const multiUser: RunModeBehaviour = {
   mode: 'multi',
   resolve: (store, header) => (header ? store.find(header) : undefined),
   postChallenger(store, header) {
-    if (!header) return { status: 201, challenger: store.create() }
+    // written with the passes this request earns, in the commit before the reply
+    if (!header) return { status: 201, challenger: store.create(undefined, undefined, { untilCommit: true }) }
     const known = store.find(header)
     if (!known) return { status: 404 }
     return { status: 200, challenger: known }

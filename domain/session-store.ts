@@ -36,6 +36,8 @@ export interface SessionStoreOptions {
  * and is read back, "loaded from persistence", on its next request).
  */
 export const MAX_SESSIONS_IN_MEMORY = 50_000
+/** the share of the working set one eviction pass frees */
+const EVICTION_BATCH = 0.05
 
 export interface RestorePayload {
   authToken: string
@@ -56,13 +58,18 @@ export function createSessionStore(options: SessionStoreOptions) {
   // in least-recently-used order: touch() moves a session to the end, admit() evicts from the front
   const working = new Map<string, Challenger>()
   const maxInMemory = options.maxInMemory ?? MAX_SESSIONS_IN_MEMORY
+  // sessions created by the request being answered: written with its passes, in one commit (see commit())
+  const unsaved = new Map<string, ChallengerRecord>()
+
+  // eviction works in batches: one pass over the oldest entries per EVICTION_BATCH admissions, not one per admission
+  const evictDownTo = Math.max(1, maxInMemory - Math.max(1, Math.floor(maxInMemory * EVICTION_BATCH)))
 
   function admit(challenger: Challenger): void {
     working.set(challenger.guid, challenger)
     if (working.size <= maxInMemory) return
     for (const [guid, oldest] of working) {
-      if (working.size <= maxInMemory) break
-      if (options.keep?.has(guid) || oldest === challenger) continue
+      if (working.size <= evictDownTo) break
+      if (options.keep?.has(guid) || oldest === challenger || unsaved.has(guid)) continue
       store.flushAccess(oldest)
       working.delete(guid)
     }
@@ -83,6 +90,11 @@ export function createSessionStore(options: SessionStoreOptions) {
   // the session row and any restored passes; its todo list is implied (fresh seed todos) until its first change
   const insertNew = db.transaction((record: ChallengerRecord) => challengers.insert(record))
 
+  const commitWrites = db.transaction((records: readonly ChallengerRecord[], guid: string | undefined, keys: readonly string[], at: number) => {
+    for (const record of records) challengers.insert(record)
+    if (guid !== undefined) for (const key of keys) challengers.recordPass(guid, key, at)
+  })
+
   const deleteWithTodos = db.transaction((guid: string) => {
     challengers.delete(guid)
     todos.drop(guid)
@@ -94,8 +106,11 @@ export function createSessionStore(options: SessionStoreOptions) {
   })
 
   const store = {
-    /** a brand-new challenger with a fresh todo list, committed before it is returned */
-    create(guid: string = randomUUID(), payload?: RestorePayload): Challenger {
+    /**
+     * A brand-new challenger with a fresh todo list, committed before it is returned; with `untilCommit`, it is
+     * written by the next commit() instead (the one that records the creating request's passes, before its reply).
+     */
+    create(guid: string = randomUUID(), payload?: RestorePayload, { untilCommit = false } = {}): Challenger {
       const at = now()
       const record: ChallengerRecord = {
         guid,
@@ -105,7 +120,13 @@ export function createSessionStore(options: SessionStoreOptions) {
         lastAccessed: at,
         passed: [...(payload?.passed ?? [])],
       }
-      insertNew(record)
+      if (untilCommit) {
+        unsaved.set(guid, record)
+        // a request always commits before its reply; this only guards against a path that would not
+        setImmediate(() => store.commit(undefined, []))
+      } else {
+        insertNew(record)
+      }
       const challenger = fromRecord(record, 'new')
       admit(challenger)
       return challenger
@@ -139,12 +160,16 @@ export function createSessionStore(options: SessionStoreOptions) {
       }
     },
 
-    /** idempotent; returns true when this call recorded a new pass */
-    pass(challenger: Challenger, key: string): boolean {
-      if (challenger.passed.has(key)) return false
-      challengers.recordPass(challenger.guid, key, now())
-      challenger.passed.add(key)
-      return true
+    /**
+     * Records the challenger's new passes and writes the sessions created since the last commit, in one
+     * transaction; memory changes only once it has committed. Passes already recorded are ignored.
+     */
+    commit(challenger: Challenger | undefined, keys: readonly string[]): void {
+      const fresh = challenger ? keys.filter((key) => !challenger.passed.has(key)) : []
+      if (fresh.length === 0 && unsaved.size === 0) return
+      commitWrites([...unsaved.values()], challenger?.guid, fresh, now())
+      unsaved.clear()
+      for (const key of fresh) challenger!.passed.add(key)
     },
 
     setNote(challenger: Challenger, note: string): void {

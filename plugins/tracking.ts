@@ -46,6 +46,8 @@ function responseFacts(reply: FastifyReply, payload: unknown): ResponseFacts {
   }
 }
 
+const NONE: readonly string[] = []
+
 /** evaluates the active set's completion rules around every API request and records the passes */
 export default fp(async (app) => {
   const { sessions, challengeSet } = app
@@ -59,7 +61,8 @@ export default fp(async (app) => {
   const requestRules = ruleIndex(byPhase('request'))
   const responseRules = ruleIndex(byPhase('response'))
 
-  function evaluate(rulesFor: (method: string, path: string) => readonly CompletionRule[], challenger: Challenger, request: RequestFacts, response: ResponseFacts | undefined): void {
+  /** the keys of the challenges this request completes for the challenger (not yet recorded) */
+  function evaluate(rulesFor: (method: string, path: string) => readonly CompletionRule[], challenger: Challenger, request: RequestFacts, response: ResponseFacts | undefined): readonly string[] {
     const rules = rulesFor(request.method, request.path)
     let todos: ReturnType<RuleContext['todos']> | undefined
     const ctx: RuleContext = {
@@ -70,29 +73,11 @@ export default fp(async (app) => {
       todos: () => (todos ??= app.repositories.todos.all(challenger.guid)),
       expected: challengeSet.expected,
     }
-    let first: string | undefined
-    let more: string[] | undefined
+    let passed: string[] | undefined
     for (const rule of rules) {
-      if (challenger.passed.has(rule.key) || !rule.passes(ctx)) continue
-      if (first === undefined) first = rule.key
-      else (more ??= []).push(rule.key)
+      if (!challenger.passed.has(rule.key) && rule.passes(ctx)) (passed ??= []).push(rule.key)
     }
-    if (first === undefined) return
-    if (more === undefined) sessions.pass(challenger, first)
-    else passAll(challenger, [first, ...more])
-  }
-
-  // several challenges completed by one request: one commit (and no pass kept in memory if it fails)
-  const recordAll = app.db.transaction((challenger: Challenger, keys: readonly string[]) => {
-    for (const key of keys) sessions.pass(challenger, key)
-  })
-  function passAll(challenger: Challenger, keys: readonly string[]): void {
-    try {
-      recordAll(challenger, keys)
-    } catch (error) {
-      for (const key of keys) challenger.passed.delete(key)
-      throw error
-    }
+    return passed ?? NONE
   }
 
   app.decorateRequest('completionFacts', null)
@@ -100,7 +85,8 @@ export default fp(async (app) => {
   // callback-style hooks: no promise per request
   app.addHook('onRequest', (request, _reply, done) => {
     if (request.apiPath !== null && request.challenger && !request.challengerHeaderTooLong) {
-      evaluate(requestRules, request.challenger, requestFacts(request, challengeSet.http.creditsWireMethod), undefined)
+      const challenger = request.challenger
+      sessions.commit(challenger, evaluate(requestRules, challenger, requestFacts(request, challengeSet.http.creditsWireMethod), undefined))
     }
     done()
   })
@@ -110,7 +96,9 @@ export default fp(async (app) => {
     if (request.apiPath !== null) {
       const named = normaliseChallengerHeader(headerValue(reply.getHeader('x-challenger')))
       const target = (named && app.runMode.resolve(sessions, named)) || request.challenger
-      if (target) evaluate(responseRules, target, requestFacts(request, challengeSet.http.creditsWireMethod), responseFacts(reply, payload))
+      const passed = target ? evaluate(responseRules, target, requestFacts(request, challengeSet.http.creditsWireMethod), responseFacts(reply, payload)) : NONE
+      // also writes a session this request created: the reply only leaves once it is committed
+      sessions.commit(target, passed)
     }
     done(null, payload)
   })
