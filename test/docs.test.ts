@@ -1,5 +1,7 @@
 // API documentation: Swagger UI served locally at /docs and /api/docs, and the OpenAPI 3 document
 // describing the challenger and challenges endpoints with their response codes.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import { build, type TestApp } from './helper.js'
 
@@ -89,4 +91,12 @@ t.test('the docs do not depend on the mode or the challenge set', async (t) => {
       t.ok(doc.paths['/api/challenger'], `${challengeSet} ${mode}: document lists /api/challenger`)
     }
   }
+})
+
+t.test('the Docker image runs the server with the same V8 flags as npm start', async (t) => {
+  const root = join(import.meta.dirname, '..')
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { config: { nodeFlags: string }; scripts: { start: string } }
+  t.match(manifest.scripts.start, /^node \$npm_package_config_nodeFlags dist\/server\.js$/)
+  const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(join(root, 'Dockerfile'), 'utf8'))?.[1]
+  t.same(JSON.parse(cmd ?? '[]'), ['node', ...manifest.config.nodeFlags.split(' '), 'dist/server.js'])
 })

@@ -150,16 +150,27 @@ export type Runtime = 'build' | 'dist' | 'tsx'
 
 export const BUILD_DIR = join('bench', '.build')
 
-/** compiles the server of `root` into `root/bench/.build` (tsc; type errors are reported, not fatal) */
+/**
+ * Builds the server of `root` into `root/bench/.build`: `server.js` is the production bundle (`build.mjs`, as
+ * `npm run build` makes it), and beside it tsc's module-per-file output, whose repositories bench/scale.ts
+ * imports to seed a database. Type errors are reported, not fatal.
+ */
 export function buildServer(root: string = REPO_ROOT): void {
   const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', BUILD_DIR, '--sourceMap', 'false'], {
+  const modules = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit', 'false', '--rootDir', '.', '--outDir', BUILD_DIR, '--sourceMap', 'false'], {
     cwd: root, encoding: 'utf8',
   })
-  if (!existsSync(join(root, BUILD_DIR, 'server.js'))) {
-    throw new Error(`could not compile the server:\n${result.stdout}${result.stderr}`)
+  if (modules.status !== 0) console.warn(`tsc reported errors (the compiled modules are used anyway):\n${modules.stdout.slice(0, 2000)}`)
+  const bundle = spawnSync(process.execPath, ['build.mjs', `--outfile=${join(BUILD_DIR, 'server.js')}`], { cwd: root, encoding: 'utf8' })
+  if (bundle.status !== 0 || !existsSync(join(root, BUILD_DIR, 'server.js'))) {
+    throw new Error(`could not bundle the server:\n${bundle.stdout}${bundle.stderr}`)
   }
-  if (result.status !== 0) console.warn(`tsc reported errors (the compiled server is used anyway):\n${result.stdout.slice(0, 2000)}`)
+}
+
+/** the V8 flags `npm start` runs the server with (package.json config.nodeFlags of `root`) */
+export function productionNodeFlags(root: string = REPO_ROOT): string[] {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { config?: { nodeFlags?: string } }
+  return (manifest.config?.nodeFlags ?? '').split(' ').filter(Boolean)
 }
 
 function entryOf(runtime: Runtime | undefined): string[] {
@@ -196,6 +207,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ChildSe
     pollMs: options.pollMs,
     env: { ...process.env, ...options.env },
     args: [
+      // as `npm start` runs it (the tsx runtime is for quick checks, not measurements)
+      ...(options.runtime === 'tsx' ? [] : productionNodeFlags(root)),
       ...(options.nodeArgs ?? []),
       ...entry,
       `--mode=${options.mode ?? 'multi'}`,
