@@ -46,6 +46,16 @@ export interface CompletionRule {
   readonly methods?: readonly string[]
   /** when set, the rule can only pass for paths whose first segment is one of these (see resourceOf) */
   readonly resources?: readonly string[]
+  /** when set, the rule can only pass for requests with ('some') or without ('none') a URL query */
+  readonly query?: QueryPresence
+}
+
+export type QueryPresence = 'none' | 'some'
+
+/** what a check says about the requests it can hold for; rules built from it are indexed accordingly */
+export interface CheckTags {
+  readonly methods?: readonly string[]
+  readonly query?: QueryPresence
 }
 
 /** the first segment of an API path: 'todos' for 'todos/3', 'challenger' for 'challenger/database/…' */
@@ -59,18 +69,24 @@ export function atResources(resources: readonly string[], rules: readonly Comple
   return rules.map((rule) => ({ ...rule, resources }))
 }
 
-/** a check that can only hold for the given request methods; `requestRule`/`responseRule` pass that on to the rule */
-export function onlyFor<F extends (ctx: never) => boolean>(methods: readonly string[], check: F): F & { readonly methods: readonly string[] } {
-  // a copy carries the tag, so a check shared by several rules is never tagged for all of them
-  return Object.assign(check.bind(undefined) as F, { methods })
+/** a check that can only hold for requests with these tags; `requestRule`/`responseRule` pass them on to the rule */
+export function tagged<F extends (ctx: never) => boolean>(tags: CheckTags, check: F): F & CheckTags {
+  // a copy carries the tags, so a check shared by several rules is never tagged for all of them
+  return Object.assign(check.bind(undefined) as F, { ...tagsOf(check), ...tags })
 }
 
-function methodsOf(check: unknown): readonly string[] | undefined {
-  return (check as { methods?: readonly string[] }).methods
+/** a check that can only hold for the given request methods */
+export function onlyFor<F extends (ctx: never) => boolean>(methods: readonly string[], check: F): F & CheckTags {
+  return tagged({ methods }, check)
+}
+
+export function tagsOf(check: unknown): CheckTags {
+  const { methods, query } = check as CheckTags
+  return { ...(methods ? { methods } : {}), ...(query ? { query } : {}) }
 }
 
 export function requestRule(key: string, passes: (ctx: RuleContext) => boolean): CompletionRule {
-  return { key, phase: 'request', passes, methods: methodsOf(passes) }
+  return { key, phase: 'request', passes, ...tagsOf(passes) }
 }
 
 export function responseRule(key: string, passes: (ctx: RuleContext & { response: ResponseFacts }) => boolean): CompletionRule {
@@ -78,7 +94,7 @@ export function responseRule(key: string, passes: (ctx: RuleContext & { response
     key,
     phase: 'response',
     passes: (ctx) => ctx.response !== undefined && passes(ctx as RuleContext & { response: ResponseFacts }),
-    methods: methodsOf(passes),
+    ...tagsOf(passes),
   }
 }
 
@@ -86,20 +102,23 @@ export function responseRule(key: string, passes: (ctx: RuleContext & { response
 const INDEX_LIMIT = 1_000
 
 /**
- * A rule list as a lookup by request method and resource: each pair's rules in their original order, so a
- * GET /todos is checked neither against the POST-only challenges nor against the /challenger ones.
+ * A rule list as a lookup by request method, resource and query presence: each combination's rules in their
+ * original order, so a bare GET /todos is checked neither against the POST-only challenges, nor against the
+ * /challenger ones, nor against those that need a filter in the URL.
  */
-export function ruleIndex(rules: readonly CompletionRule[]): (method: string, path: string) => readonly CompletionRule[] {
+export function ruleIndex(rules: readonly CompletionRule[]): (method: string, path: string, rawQuery: string) => readonly CompletionRule[] {
   const resources = new Set(rules.flatMap((rule) => rule.resources ?? []))
   const lists = new Map<string, readonly CompletionRule[]>()
-  return (method, path) => {
+  return (method, path, rawQuery) => {
     const named = resourceOf(path)
     const resource = resources.has(named) ? named : ''
-    const key = `${method} ${resource}`
+    const query: QueryPresence = rawQuery === '' ? 'none' : 'some'
+    const key = `${method} ${resource} ${query}`
     const known = lists.get(key)
     if (known) return known
     const applicable = rules.filter((rule) =>
-      (rule.methods === undefined || rule.methods.includes(method)) && (rule.resources === undefined || rule.resources.includes(resource)))
+      (rule.methods === undefined || rule.methods.includes(method)) && (rule.resources === undefined || rule.resources.includes(resource)) &&
+      (rule.query === undefined || rule.query === query))
     if (lists.size < INDEX_LIMIT) lists.set(key, applicable)
     return applicable
   }

@@ -1,6 +1,6 @@
 import type { Todo } from '../db/todos-repository.js'
 import { parseTodoQuery, type Condition, type ParsedTodoQuery } from '../domain/todo-query.js'
-import { atResources, onlyFor, responseRule, type CompletionRule, type ResponseFacts, type RuleContext } from './rule-types.js'
+import { atResources, onlyFor, tagged, responseRule, type CompletionRule, type ResponseFacts, type RuleContext } from './rule-types.js'
 
 /** the paths (first segment) this file's challenges are about */
 const TODO_QUERY_RESOURCES = ['todos']
@@ -42,8 +42,8 @@ const param = (ctx: RuleContext, name: string) => ctx.request.query.getAll(name)
 
 /** GET /todos answered 200, with its URL query and JSON listing */
 function getListing(check: (query: ParsedTodoQuery, shown: Todo[], ctx: Ctx) => boolean) {
-  return onlyFor(['GET'], (ctx: Ctx) => {
-    // every listing challenge names a filter, sort or page in the URL: a bare GET /todos passes none of them
+  // every listing challenge names a filter, sort or page in the URL: a bare GET /todos passes none of them
+  return tagged({ methods: ['GET'], query: 'some' }, (ctx: Ctx) => {
     if (!getTodos(ctx) || !ok(ctx) || ctx.request.rawQuery === '') return false
     const query = urlQuery(ctx)
     const shown = listed(ctx)

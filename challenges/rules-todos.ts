@@ -1,4 +1,4 @@
-import { atResources, onlyFor, requestRule, responseRule, type CompletionRule, type RuleContext, type ResponseFacts } from './rule-types.js'
+import { atResources, onlyFor, requestRule, responseRule, tagged, tagsOf, type CheckTags, type CompletionRule, type RuleContext, type ResponseFacts } from './rule-types.js'
 
 /** the paths (first segment) this file's challenges are about */
 const TODO_RESOURCES = ['todo', 'todos']
@@ -8,7 +8,8 @@ type Ctx = RuleContext & { response: ResponseFacts }
 const INSTANCE = /^todos\/[^/]+$/
 const isCollection = ({ request }: RuleContext) => request.path === 'todos'
 const isInstance = ({ request }: RuleContext) => INSTANCE.test(request.path)
-const hasNoQuery = ({ request }: RuleContext) => request.rawQuery === ''
+const hasNoQuery = tagged({ query: 'none' }, ({ request }: RuleContext) => request.rawQuery === '')
+const hasQuery = tagged({ query: 'some' }, ({ request }: RuleContext) => request.rawQuery !== '')
 const responseType = ({ response }: Ctx) => (response.header('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase()
 const requestType = ({ request }: RuleContext) => (request.header('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase()
 const acceptOf = ({ request }: RuleContext) => (request.header('accept') ?? '').toLowerCase()
@@ -22,14 +23,13 @@ function method(name: string) {
   return onlyFor([name], ({ request }: RuleContext) => request.method === name)
 }
 
-/** every check holds; a conjunction with a method check can only hold for that method */
+/** every check holds; the conjunction carries its checks' tags (a method check: only that method, …) */
 function all<C extends RuleContext>(...checks: ((ctx: C) => boolean)[]) {
   const conjunction = (ctx: C) => {
     for (const check of checks) if (!check(ctx)) return false
     return true
   }
-  const methods = checks.map((check) => (check as { methods?: readonly string[] }).methods).find((found) => found !== undefined)
-  return methods ? onlyFor(methods, conjunction) : conjunction
+  return tagged(Object.assign({}, ...checks.map(tagsOf).reverse()) as CheckTags, conjunction)
 }
 
 const status = (expected: number | ((ctx: Ctx) => number)) => (ctx: Ctx) =>
@@ -53,7 +53,7 @@ export const todosRules: readonly CompletionRule[] = atResources(TODO_RESOURCES,
   responseRule('GET_TODOS_NOT_PLURAL_404', all(method('GET'), ({ request }) => request.path === 'todo', status(404))),
   responseRule('GET_TODO', all(method('GET'), isInstance, status(200))),
   responseRule('GET_TODO_404', all(method('GET'), isInstance, status(404))),
-  responseRule('GET_TODOS_FILTERED', all(method('GET'), isCollection, status(200),
+  responseRule('GET_TODOS_FILTERED', all(method('GET'), isCollection, hasQuery, status(200),
     ({ request }) => request.query.get('doneStatus') === 'true',
     (ctx) => { const todos = ctx.todos(); return todos.some((t) => t.doneStatus) && todos.some((t) => !t.doneStatus) })),
   requestRule('GET_HEAD_TODOS', all(method('HEAD'), isCollection, hasNoQuery)),

@@ -57,13 +57,13 @@ export default fp(async (app) => {
   }
   const active = listedKeys[app.runMode.mode]
   const byPhase = (phase: CompletionRule['phase']) => challengeSet.rules.filter((rule) => rule.phase === phase && active.has(rule.key))
-  // indexed by request method and resource: a GET /todos is not checked against the POST-only or /challenger challenges
+  // indexed by request method, resource and query presence (see ruleIndex)
   const requestRules = ruleIndex(byPhase('request'))
   const responseRules = ruleIndex(byPhase('response'))
 
   /** the keys of the challenges this request completes for the challenger (not yet recorded) */
-  function evaluate(rulesFor: (method: string, path: string) => readonly CompletionRule[], challenger: Challenger, request: RequestFacts, response: ResponseFacts | undefined): readonly string[] {
-    const rules = rulesFor(request.method, request.path)
+  function evaluate(rulesFor: (method: string, path: string, rawQuery: string) => readonly CompletionRule[], challenger: Challenger, request: RequestFacts, response: ResponseFacts | undefined): readonly string[] {
+    const rules = rulesFor(request.method, request.path, request.rawQuery)
     let todos: ReturnType<RuleContext['todos']> | undefined
     const ctx: RuleContext = {
       request,
