@@ -37,4 +37,4 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4567)+'/heartbeat').then(r=>process.exit(r.status===204?0:1)).catch(()=>process.exit(1))"
 # exec form: node receives SIGTERM itself and closes SQLite cleanly; the V8 flags are package.json's
 # config.nodeFlags, which `npm start` uses (test/docs.test.ts keeps the two equal)
-CMD ["node", "--max-semi-space-size=2", "--max-old-space-size=192", "dist/server.js"]
+CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=192", "dist/server.js"]
