@@ -50,7 +50,8 @@ const ACCESS_FLUSH_MS = 60_000
 
 /**
  * The working set of challengers: SQLite is the truth, memory holds the recently active ones.
- * Every change a client could observe is committed before the call returns.
+ * Every change a client could observe is committed before the call returns, except a session created
+ * `untilCommit`, which the creating request's commit() writes before its reply.
  */
 export function createSessionStore(options: SessionStoreOptions) {
   const { db, challengers, todos } = options
@@ -123,7 +124,13 @@ export function createSessionStore(options: SessionStoreOptions) {
       if (untilCommit) {
         unsaved.set(guid, record)
         // a request always commits before its reply; this only guards against a path that would not
-        setImmediate(() => store.commit(undefined, []))
+        setImmediate(() => {
+          try {
+            store.commit(undefined, [])
+          } catch {
+            // still in `unsaved`: the next commit writes it
+          }
+        })
       } else {
         insertNew(record)
       }
