@@ -19,6 +19,8 @@ export function openDatabase(file: string): SqliteDatabase {
   // only an OS crash or power loss can drop the last commits.
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
+  // 16 MB of page cache (the default is 2 MB): the lists of the sessions active at once stay in memory
+  db.pragma('cache_size = -16384')
   db.pragma('busy_timeout = 5000')
   migrate(db)
   return db
