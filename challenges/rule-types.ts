@@ -98,7 +98,7 @@ export function responseRule(key: string, passes: (ctx: RuleContext & { response
   }
 }
 
-/** most (method, resource) pairs whose rule lists are remembered; other pairs are filtered on each call */
+/** most (method, resource, query) combinations whose rule lists are remembered; others are filtered on each call */
 const INDEX_LIMIT = 1_000
 
 /**
