@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
-import { build, type TestApp } from './helper.js'
+import { build, type TestApp, type Progress, type ExportedTodo } from './helper.js'
 import { tableCells } from './parsers.js'
 
 const SETS = ['current', 'classic'] as const
@@ -68,20 +68,6 @@ interface Res {
   statusCode: number
   headers: Record<string, string | string[] | number | undefined>
   body: string
-}
-
-interface Progress {
-  xAuthToken: string
-  xChallenger: string
-  secretNote: string
-  challengeStatus: Record<string, boolean>
-}
-
-interface ExportedTodo {
-  id: number
-  title: string
-  doneStatus?: boolean
-  description?: string
 }
 
 async function req(app: TestApp, method: string, url: string,

@@ -7,6 +7,40 @@ import { defaultConfig, type AppConfig } from '../config.js'
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>
 
+/** request headers of an inject call */
+export type Headers = Record<string, string>
+
+/** what the todo tests read of an inject response */
+export interface Res {
+  statusCode: number
+  headers: Record<string, string | string[] | number | undefined>
+  body: string
+}
+
+/** GET /challenger/{guid}: a session's progress, as saved and PUT back */
+export interface Progress {
+  xAuthToken: string
+  xChallenger: string
+  secretNote: string
+  challengeStatus: Record<string, boolean>
+}
+
+/** a todo of GET /challenger/database/{guid} (fields may be absent in a restored payload) */
+export interface ExportedTodo {
+  id: number
+  title: string
+  doneStatus?: boolean
+  description?: string
+}
+
+/** a todo as the JSON API shows it */
+export interface Todo {
+  id: number
+  title: string
+  doneStatus: boolean
+  description: string
+}
+
 /** the real app on an in-memory SQLite database (or the file given), closed when the test ends */
 export async function build(t: Test, overrides: Partial<AppConfig> = {}, options: BuildOptions = {}): Promise<TestApp> {
   const app = await buildApp({ ...defaultConfig, dbFile: ':memory:', logLevel: 'silent', ...overrides }, options)

@@ -5,25 +5,11 @@ import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
-import { build, tempDir, type TestApp } from './helper.js'
+import { build, tempDir, type TestApp, type Progress, type ExportedTodo } from './helper.js'
 
 const ROOT = join(import.meta.dirname, '..')
 const SINGLE = 'rest-api-challenges-single-player'
 const DAY = 24 * 60 * 60_000
-
-interface Progress {
-  xAuthToken: string
-  xChallenger: string
-  secretNote: string
-  challengeStatus: Record<string, boolean>
-}
-
-interface ExportedTodo {
-  id: number
-  title: string
-  doneStatus?: boolean
-  description?: string
-}
 
 function doneKeys(progress: Progress): string[] {
   return Object.entries(progress.challengeStatus).filter(([, done]) => done).map(([key]) => key).sort()

@@ -4,22 +4,7 @@
 // X-CHALLENGER, so it credits nothing) and GET /challenges both report all of them complete.
 // Negative checks: near misses do not credit, and credit goes only to the session that asked.
 import t from 'tap'
-import { build, challengeStatus, newChallenger, type TestApp } from './helper.js'
-
-type Headers = Record<string, string>
-
-interface Res {
-  statusCode: number
-  headers: Record<string, string | string[] | number | undefined>
-  body: string
-}
-
-interface Todo {
-  id: number
-  title: string
-  doneStatus: boolean
-  description: string
-}
+import { build, challengeStatus, newChallenger, type TestApp, type Headers, type Res, type Todo } from './helper.js'
 
 /** the challenges of issue #3 and their names in the current set (sessions.md §6.3) */
 const TODO_CHALLENGES: Record<string, string> = {

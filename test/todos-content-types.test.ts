@@ -2,22 +2,7 @@
 // JSON and XML request bodies (including structured +xml types), the order of the request checks,
 // basic Accept negotiation, free mixing of request and response formats, and safe XML parsing.
 import t, { type Test } from 'tap'
-import { build, newChallenger, type TestApp } from './helper.js'
-
-type Headers = Record<string, string>
-
-interface Res {
-  statusCode: number
-  headers: Record<string, string | string[] | number | undefined>
-  body: string
-}
-
-interface Todo {
-  id: number
-  title: string
-  doneStatus: boolean
-  description: string
-}
+import { build, newChallenger, type TestApp, type Headers, type Res, type Todo } from './helper.js'
 
 type Call = (method: string, url: string, headers?: Headers, payload?: string) => Promise<Res>
 

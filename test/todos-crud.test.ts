@@ -2,22 +2,7 @@
 // limits, ids, and every route on both mounts with their statuses, headers and body shapes.
 // Spec: todos.md §1 (routes), §2 (entity, limits, seed, ids), §3 (JSON/XML shapes), §6 (endpoints).
 import t, { type Test } from 'tap'
-import { build, newChallenger } from './helper.js'
-
-type Headers = Record<string, string>
-
-interface Res {
-  statusCode: number
-  headers: Record<string, string | string[] | number | undefined>
-  body: string
-}
-
-interface Todo {
-  id: number
-  title: string
-  doneStatus: boolean
-  description: string
-}
+import { build, newChallenger, type Headers, type Res, type Todo } from './helper.js'
 
 const SEED_TITLES = [
   'scan paperwork', 'file paperwork', 'process payments', 'escalate late payments', 'pay invoices',

@@ -3,22 +3,7 @@
 // the single-user built-in session, isolation between sessions, and todos surviving a restart.
 import { join } from 'node:path'
 import t from 'tap'
-import { build, newChallenger, tempDir, type TestApp } from './helper.js'
-
-type Headers = Record<string, string>
-
-interface Res {
-  statusCode: number
-  headers: Record<string, string | string[] | number | undefined>
-  body: string
-}
-
-interface Todo {
-  id: number
-  title: string
-  doneStatus: boolean
-  description: string
-}
+import { build, newChallenger, tempDir, type TestApp, type Headers, type Res, type Todo } from './helper.js'
 
 const JSON_TYPE = { 'content-type': 'application/json' }
 const NO_SESSION = { errorMessages: ['Cannot amend details. Missing a valid X-CHALLENGER header.'] }
