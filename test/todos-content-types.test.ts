@@ -3,6 +3,7 @@
 // basic Accept negotiation, free mixing of request and response formats, and safe XML parsing.
 import t, { type Test } from 'tap'
 import { build, newChallenger, type TestApp, type Headers, type Res, type Todo } from './helper.js'
+import { BILLION_LAUGHS } from '../bench/lib/hostile-xml.js'
 
 type Call = (method: string, url: string, headers?: Headers, payload?: string) => Promise<Res>
 
@@ -274,21 +275,6 @@ t.test('errors follow Accept, not the request body type', async (t) => {
 // ---------------------------------------------------------------------------------------------
 // safe XML: no DOCTYPE, no entity expansion, no external fetch
 // ---------------------------------------------------------------------------------------------
-
-const BILLION_LAUGHS = `<?xml version="1.0"?>
-<!DOCTYPE lolz [
- <!ENTITY lol "lol">
- <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
- <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
- <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
- <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
- <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
- <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
- <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
- <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
- <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
-]>
-<todo><title>&lol9;</title></todo>`
 
 const HOSTILE_XML: [string, string][] = [
   ['billion laughs', BILLION_LAUGHS],
