@@ -58,20 +58,22 @@ export const postChallenger: Scenario = {
   requests: () => [{ method: 'POST', path: '/challenger' }],
 }
 
-export const getTodos: Scenario = {
-  name: 'get-todos',
-  description: 'GET /todos with X-CHALLENGER (one session per connection, ten seed todos, JSON)',
-  sessions: (connections) => connections,
-  expected: [200],
-  requests: ({ guids }) => {
-    const pick = guidPicker(guids)
-    return [{
-      method: 'GET',
-      path: '/todos',
-      setupRequest: (request, context) => withHeaders(request, { accept: 'application/json', 'x-challenger': pick(context) }),
-    }]
-  },
+/** one GET of `path` per request, each connection with its own session (and these extra headers) */
+function sessionGet(name: string, description: string, path: string, headers: Record<string, string> = {}): Scenario {
+  return {
+    name,
+    description,
+    sessions: (connections) => connections,
+    expected: [200],
+    requests: ({ guids }) => {
+      const pick = guidPicker(guids)
+      return [{ method: 'GET', path, setupRequest: (request, context) => withHeaders(request, { ...headers, 'x-challenger': pick(context) }) }]
+    },
+  }
 }
+
+export const getTodos = sessionGet('get-todos', 'GET /todos with X-CHALLENGER (one session per connection, ten seed todos, JSON)',
+  '/todos', { accept: 'application/json' })
 
 export const todoCycle: Scenario = {
   name: 'todo-cycle',
@@ -100,20 +102,8 @@ export const todoCycle: Scenario = {
   },
 }
 
-export const getChallenges: Scenario = {
-  name: 'get-challenges',
-  description: 'GET /challenges with X-CHALLENGER (the full list with this session\'s status)',
-  sessions: (connections) => connections,
-  expected: [200],
-  requests: ({ guids }) => {
-    const pick = guidPicker(guids)
-    return [{
-      method: 'GET',
-      path: '/challenges',
-      setupRequest: (request, context) => withHeaders(request, { 'x-challenger': pick(context) }),
-    }]
-  },
-}
+export const getChallenges = sessionGet('get-challenges',
+  'GET /challenges with X-CHALLENGER (the full list with this session\'s status)', '/challenges')
 
 interface Step {
   method: string
