@@ -31,11 +31,12 @@ export interface SessionStoreOptions {
 }
 
 /**
- * The working set's hard size: about 1 KB a session, so at most ~50 MB of heap however many sessions are
- * active within the idle period. Past it the least recently used session leaves memory (it stays on disk
- * and is read back, "loaded from persistence", on its next request).
+ * The working set's hard size: under 1 KB a fresh session, about 3.8 KB one that has completed every
+ * challenge, so at most ~75 MB of heap however many sessions are active within the idle period, well
+ * inside the old-space cap `npm start` sets (192 MB). Past it the least recently used session leaves
+ * memory (it stays on disk and is read back, "loaded from persistence", on its next request).
  */
-export const MAX_SESSIONS_IN_MEMORY = 50_000
+export const MAX_SESSIONS_IN_MEMORY = 20_000
 /** the share of the working set one eviction pass frees */
 const EVICTION_BATCH = 0.05
 
