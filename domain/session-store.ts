@@ -89,9 +89,8 @@ export function createSessionStore(options: SessionStoreOptions) {
     }
   }
 
-  // the session row and any restored passes; its todo list is implied (fresh seed todos) until its first change
-  const insertNew = db.transaction((record: ChallengerRecord) => challengers.insert(record))
-
+  // new session rows (with any restored passes; their todo lists stay implied until a first change) and one
+  // session's new passes, in one transaction
   const commitWrites = db.transaction((records: readonly ChallengerRecord[], guid: string | undefined, keys: readonly string[], at: number) => {
     for (const record of records) challengers.insert(record)
     if (guid !== undefined) for (const key of keys) challengers.recordPass(guid, key, at)
@@ -133,7 +132,7 @@ export function createSessionStore(options: SessionStoreOptions) {
           }
         })
       } else {
-        insertNew(record)
+        commitWrites([record], undefined, [], at)
       }
       const challenger = fromRecord(record, 'new')
       admit(challenger)
