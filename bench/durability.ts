@@ -9,20 +9,14 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runDurability } from './lib/durability.js'
-import { buildServer, REPO_ROOT, type Runtime } from './lib/processes.js'
+import { benchArguments, prepareRuntime, REPO_ROOT } from './lib/processes.js'
 
 const args = process.argv.slice(2)
-const get = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
+const { get, root, runtime, challenges } = benchArguments(args)
 const kills = Number(get('kills') ?? 25)
 const workers = Number(get('workers') ?? 8)
-const root = get('root')
-const runtime: Runtime = (['dist', 'tsx'] as const).find((r) => r === get('runtime')) ?? 'build'
-const challenges = get('challenges') === 'classic' ? 'classic' : 'current'
 
-if (runtime === 'build') {
-  console.log('compiling the server into bench/.build …')
-  buildServer(root)
-}
+prepareRuntime(runtime, root)
 console.log(`durability: ${kills} kills, ${workers} writers, ${challenges} set`)
 const report = await runDurability({ root, kills, workers, runtime, challenges, log: (line) => console.log(line) })
 console.log(`\n${report.kills} kills in ${(report.durationMs / 1000).toFixed(0)} s; ${report.acknowledgedWrites} acknowledged writes: ` +

@@ -8,20 +8,14 @@
 //
 // test/fuzz.test.ts runs 3 000 of them inside `npm test`.
 import { runFuzz } from './lib/fuzz.js'
-import { buildServer, type Runtime } from './lib/processes.js'
+import { benchArguments, prepareRuntime } from './lib/processes.js'
 
 const args = process.argv.slice(2)
-const get = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
+const { get, root, runtime, challenges } = benchArguments(args)
 const requests = Number(get('requests') ?? 30_000)
 const seed = get('seed') === undefined ? undefined : Number(get('seed'))
-const root = get('root')
-const runtime: Runtime = (['dist', 'tsx'] as const).find((r) => r === get('runtime')) ?? 'build'
-const challenges = get('challenges') === 'classic' ? 'classic' : 'current'
 
-if (runtime === 'build') {
-  console.log('compiling the server into bench/.build …')
-  buildServer(root)
-}
+prepareRuntime(runtime, root)
 const includeKnownIssues = args.includes('--include-known-issues')
 const report = await runFuzz({ root, requests, seed, runtime, challenges, includeKnownIssues, concurrency: Number(get('concurrency') ?? 8), log: (line) => console.log(line) })
 console.log(`seed ${report.seed}: ${report.requests} requests (${report.rawRequests} raw) in ${(report.durationMs / 1000).toFixed(0)} s, ` +

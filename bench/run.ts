@@ -8,7 +8,7 @@
 //   npm run bench -- --root=/path/to/other/checkout  measure another checkout (e.g. a patched copy)
 //
 // Flags: --connections=N (10) --duration=S (5) --rounds=N (3) --warmup=S (2) --only=a,b
-//        --runtime=build|dist|tsx (build: tsc into bench/.build first) --out=FILE (bench/results/<date>-<commit>.json) --no-write
+//        --runtime=build|dist|tsx (build: bundle into bench/.build first) --out=FILE (bench/results/<date>-<commit>.json) --no-write
 //        --check (exit 1 when a target is missed) --label=TEXT (recorded in the result file)
 //        --node-args="--max-semi-space-size=8" (extra flags for our server)
 import autocannon from 'autocannon'
@@ -290,7 +290,7 @@ async function main(): Promise<void> {
     console.log(`bench: ${scenarios.length} scenarios, ${options.connections} connections, ${options.rounds} × ${options.duration} s per side ` +
       `(+${options.warmup} s warm-up), runtime ${options.runtime}, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`)
     if (options.runtime === 'build') {
-      console.log(`compiling ${options.root} into bench/.build …`)
+      console.log(`bundling ${options.root} into bench/.build …`)
       buildServer(options.root)
     }
     const capture = await startApiServer({ root: options.root, runtime: options.runtime, dbFile: join(workDir, 'capture.db') })

@@ -177,7 +177,7 @@ async function main(): Promise<void> {
   const servers: ChildServer[] = []
   try {
     console.log(`scale: ${SESSIONS} stored sessions, ${ACTIVE} active; compiling ${ROOT} into bench/.build …`)
-    buildServer(ROOT)
+    buildServer(ROOT, { modules: true })
     const bigDb = join(dir, 'big.db')
     const seedStarted = Date.now()
     const guids = await seed(bigDb, SESSIONS)

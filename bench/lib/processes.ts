@@ -152,15 +152,17 @@ export const BUILD_DIR = join('bench', '.build')
 
 /**
  * Builds the server of `root` into `root/bench/.build`: `server.js` is the production bundle (`build.mjs`, as
- * `npm run build` makes it), and beside it tsc's module-per-file output, whose repositories bench/scale.ts
- * imports to seed a database. Type errors are reported, not fatal.
+ * `npm run build` makes it); with `modules`, also tsc's module-per-file output beside it, whose repositories
+ * bench/scale.ts imports to seed a database (type errors are reported, not fatal).
  */
-export function buildServer(root: string = REPO_ROOT): void {
-  const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
-  const modules = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit', 'false', '--rootDir', '.', '--outDir', BUILD_DIR, '--sourceMap', 'false'], {
-    cwd: root, encoding: 'utf8',
-  })
-  if (modules.status !== 0) console.warn(`tsc reported errors (the compiled modules are used anyway):\n${modules.stdout.slice(0, 2000)}`)
+export function buildServer(root: string = REPO_ROOT, { modules = false } = {}): void {
+  if (modules) {
+    const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
+    const compiled = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit', 'false', '--rootDir', '.', '--outDir', BUILD_DIR, '--sourceMap', 'false'], {
+      cwd: root, encoding: 'utf8',
+    })
+    if (compiled.status !== 0) console.warn(`tsc reported errors (the compiled modules are used anyway):\n${compiled.stdout.slice(0, 2000)}`)
+  }
   const bundle = spawnSync(process.execPath, ['build.mjs', `--outfile=${join(BUILD_DIR, 'server.js')}`], { cwd: root, encoding: 'utf8' })
   if (bundle.status !== 0 || !existsSync(join(root, BUILD_DIR, 'server.js'))) {
     throw new Error(`could not bundle the server:\n${bundle.stdout}${bundle.stderr}`)
@@ -171,6 +173,21 @@ export function buildServer(root: string = REPO_ROOT): void {
 export function productionNodeFlags(root: string = REPO_ROOT): string[] {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { config?: { nodeFlags?: string } }
   return (manifest.config?.nodeFlags ?? '').split(' ').filter(Boolean)
+}
+
+/** the options the command-line scripts share: --root, --runtime, --challenges, and a `--name=value` reader */
+export function benchArguments(args: readonly string[]) {
+  const get = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
+  const runtime: Runtime = (['dist', 'tsx'] as const).find((r) => r === get('runtime')) ?? 'build'
+  const challenges: 'current' | 'classic' = get('challenges') === 'classic' ? 'classic' : 'current'
+  return { get, root: get('root'), runtime, challenges }
+}
+
+/** builds the server for the `build` runtime (the others run what is there) */
+export function prepareRuntime(runtime: Runtime, root: string | undefined): void {
+  if (runtime !== 'build') return
+  console.log('bundling the server into bench/.build …')
+  buildServer(root)
 }
 
 function entryOf(runtime: Runtime | undefined): string[] {
